@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const Role = z.enum([
+  "MASH_SCREENER",
+  "MASH_MANAGER",
+  "EARLY_HELP_MANAGER",
+  "LEAD_PROFESSIONAL",
+  "AGENCY_SYSTEM",
+  "AUDITOR",
+]);
+export type Role = z.infer<typeof Role>;
+
+export const AgencyName = z.enum(["CPIS", "POLICE", "HEALTH", "EDUCATION", "EARLY_HELP"]);
+export type AgencyName = z.infer<typeof AgencyName>;
+
+/** The authenticated caller, as every service sees it. */
+export interface Viewer {
+  sub: string;
+  role: Role;
+  name: string | undefined;
+  email: string | undefined;
+  /** For AGENCY_SYSTEM: the one source it may submit for. */
+  agency: AgencyName | undefined;
+}
+
+export const isMashRole = (role: Role) => role === "MASH_SCREENER" || role === "MASH_MANAGER";
+export const isEarlyHelpRole = (role: Role) =>
+  role === "EARLY_HELP_MANAGER" || role === "LEAD_PROFESSIONAL";

@@ -1,0 +1,103 @@
+import { envSchema, type Env } from "./schema.ts";
+
+/** Development-only signing secret, used when no AUTH_* variable is set outside production. */
+export const DEVELOPMENT_JWT_SECRET = "development-only-secret-do-not-use-in-production!";
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  server: { port: number; logLevel: Env["LOG_LEVEL"]; instanceId: string; maxRequestBytes: number };
+  database: { url: string | undefined; dataDir: string; poolSize: number };
+  kafka:
+    | { enabled: false }
+    | {
+        enabled: true;
+        brokers: string[];
+        clientId: string;
+        groupId: string;
+        topicPrefix: string;
+        maxEventBytes: number;
+      };
+  auth: {
+    jwtSecret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
+  smtp: { url: string | undefined; from: string; dutyEmail: string };
+  connectors: {
+    cpis: { url: string | undefined; timeoutMs: number };
+    education: { url: string | undefined; timeoutMs: number };
+    freshnessMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Validates the environment and returns the typed configuration. Every problem is reported at
+ * once, one line per variable, each naming the variable.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const got = source[name];
+      const shown = got === undefined ? "" : ` (got ${JSON.stringify(redact(name, got))})`;
+      return `Invalid configuration: ${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === "production" && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    problems.push(
+      "Invalid configuration: AUTH_JWKS_URL or AUTH_JWT_SECRET is required when NODE_ENV=production",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const usesDevSecret = !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL;
+  return {
+    env: e.NODE_ENV,
+    server: {
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+      instanceId: e.HUB_INSTANCE_ID ?? `hub-${process.pid}`,
+      maxRequestBytes: e.MAX_REQUEST_BYTES,
+    },
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
+    kafka: e.KAFKA_BROKERS
+      ? {
+          enabled: true,
+          brokers: e.KAFKA_BROKERS.split(",").map((b) => b.trim()),
+          clientId: e.KAFKA_CLIENT_ID,
+          groupId: e.KAFKA_GROUP_ID,
+          topicPrefix: e.KAFKA_TOPIC_PREFIX,
+          maxEventBytes: e.KAFKA_MAX_EVENT_BYTES,
+        }
+      : { enabled: false },
+    auth: {
+      jwtSecret: usesDevSecret ? DEVELOPMENT_JWT_SECRET : e.AUTH_JWT_SECRET,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+    },
+    smtp: { url: e.SMTP_URL, from: e.ALERT_EMAIL_FROM, dutyEmail: e.MASH_DUTY_EMAIL },
+    connectors: {
+      cpis: { url: e.CPIS_URL, timeoutMs: e.CPIS_TIMEOUT_MS },
+      education: { url: e.EDUCATION_URL, timeoutMs: e.EDUCATION_TIMEOUT_MS },
+      freshnessMs: e.CONNECTOR_FRESHNESS_HOURS * 3_600_000,
+    },
+  };
+}
+
+function redact(name: string, value: string): string {
+  if (/SECRET|PASSWORD/.test(name)) return "***";
+  // never echo credentials embedded in a URL
+  return value.replace(/\/\/([^@/]*)@/, "//***@");
+}

@@ -1,0 +1,97 @@
+// Configuration, one zod model per concern. Only this folder reads process.env; everything else
+// receives the typed result (see loadConfig).
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "postgresql:" || u.protocol === "postgres:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a postgresql:// URL with a host, e.g. postgresql://user@127.0.0.1:5432/mash");
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(4000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Name of this replica, for logs and per-replica consumer groups. */
+  HUB_INSTANCE_ID: optionalString,
+  MAX_REQUEST_BYTES: positiveInt(1_000_000),
+});
+
+export const databaseSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  /** Where the embedded PostgreSQL (PGlite) keeps its files when DATABASE_URL is not set. */
+  DATA_DIR: z.string().default(".data"),
+  DATABASE_POOL_SIZE: positiveInt(10),
+});
+
+const brokerList = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v.split(",").every((b) => /^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(b.trim())),
+    "must be a comma-separated list of host:port, e.g. 127.0.0.1:9092",
+  );
+
+export const kafkaSchema = z.object({
+  KAFKA_BROKERS: brokerList.optional(),
+  KAFKA_CLIENT_ID: z.string().default("mash-hub"),
+  KAFKA_GROUP_ID: z.string().default("mash-hub"),
+  /** Prefix for every topic name; tests use it to isolate one file's topics from another's. */
+  KAFKA_TOPIC_PREFIX: z.string().default(""),
+  /** Largest accepted agency event, in bytes; larger ones go to the DLQ. */
+  KAFKA_MAX_EVENT_BYTES: positiveInt(256_000),
+});
+
+export const authSchema = z.object({
+  AUTH_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  AUTH_JWKS_URL: z.url({ error: "must be a URL" }).optional(),
+  AUTH_ISSUER: optionalString,
+  AUTH_AUDIENCE: optionalString,
+});
+
+export const smtpSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\/.+/.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  ALERT_EMAIL_FROM: z.email({ error: "must be an e-mail address" }).default("mash-hub@localhost"),
+  MASH_DUTY_EMAIL: z.email({ error: "must be an e-mail address" }).default("mash-duty@localhost"),
+});
+
+export const connectorsSchema = z.object({
+  CPIS_URL: z.url({ error: "must be a URL" }).optional(),
+  CPIS_TIMEOUT_MS: positiveInt(800),
+  EDUCATION_URL: z.url({ error: "must be a URL" }).optional(),
+  EDUCATION_TIMEOUT_MS: positiveInt(800),
+  /** How long a pulled agency answer is reused before it is fetched again. */
+  CONNECTOR_FRESHNESS_HOURS: z.coerce.number().positive().default(24),
+});
+
+export const envSchema = serverSchema
+  .extend(databaseSchema.shape)
+  .extend(kafkaSchema.shape)
+  .extend(authSchema.shape)
+  .extend(smtpSchema.shape)
+  .extend(connectorsSchema.shape);
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,27 @@
+import { randomUUID } from "node:crypto";
+import type { Viewer } from "../auth/viewer.ts";
+import type { Services } from "../server/services.ts";
+
+/** Everything a resolver may use, built once per request (HTTP) or per operation (WebSocket). */
+export interface RequestContext {
+  requestId: string;
+  /** null only for the unauthenticated `{ __typename }` ping. */
+  viewer: Viewer | null;
+  /** Free text from the X-Access-Purpose header, recorded in the audit. */
+  purpose: string | undefined;
+  services: Services;
+}
+
+/** The one place a request context is made. */
+export function buildContext(
+  services: Services,
+  viewer: Viewer | null,
+  purpose: string | undefined,
+): RequestContext {
+  return {
+    requestId: randomUUID(),
+    viewer,
+    purpose: purpose?.slice(0, 500),
+    services,
+  };
+}

@@ -1,0 +1,23 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+export default tseslint.config(
+  {
+    ignores: ["db/generated/**", "node_modules/**", "services/**", ".data/**", "bench/results/**"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["error"] }],
+    },
+  },
+  {
+    files: ["scripts/**", "bench/**", "tests/**"],
+    rules: { "no-console": "off" },
+  },
+);

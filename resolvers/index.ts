@@ -1,0 +1,14 @@
+// The resolver map: one module per schema area, merged here. Resolvers stay thin: they check
+// arguments, call a service from the context, and map the result.
+import type { IResolvers } from "@graphql-tools/utils";
+import { DateScalar, DateTimeScalar, JSONScalar } from "./scalars.ts";
+
+const placeholders: IResolvers = {
+  Mutation: { _noop: () => null },
+  Subscription: { _noop: { subscribe: async function* () {} } },
+};
+
+export const resolvers: IResolvers[] = [
+  { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
+  placeholders,
+];

@@ -1,0 +1,212 @@
+// One hub process: HTTP (GraphQL, health, metrics), GraphQL over WebSocket, and the workers.
+import http from "node:http";
+import express from "express";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import { parse, type DocumentNode, type GraphQLFormattedError } from "graphql";
+import type { Config } from "../config/index.ts";
+import { createDb, type Db } from "../db/client.ts";
+import { runMigrations } from "../db/migrate.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded.ts";
+import { createLogger, type Logger } from "../logging/logger.ts";
+import { createTokenVerifier } from "../auth/verify-token.ts";
+import { DomainError } from "../errors/domain-error.ts";
+import { httpStatusFor } from "../errors/codes.ts";
+import { buildContext, type RequestContext } from "../context/request-context.ts";
+import { createKafkaClient, ensureTopics, type KafkaClient } from "../kafka/client.ts";
+import { topicNames } from "../kafka/topics.ts";
+import { buildSchema } from "./schema.ts";
+import { createMetrics } from "./metrics.ts";
+import { createServices, type Services } from "./services.ts";
+import { createWorkers, type Worker } from "./workers.ts";
+import { formatError } from "./format-error.ts";
+
+export interface Hub {
+  url: string;
+  port: number;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
+  const log =
+    logger ?? createLogger(config.server.logLevel, { instance: config.server.instanceId });
+
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.database.url;
+  let poolSize = config.database.poolSize;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.database.dataDir);
+    databaseUrl = embedded.url;
+    poolSize = 1;
+    log.info({ dataDir: config.database.dataDir }, "using embedded PostgreSQL (PGlite)");
+  }
+  await runMigrations(databaseUrl);
+  const db: Db = createDb(databaseUrl, poolSize);
+
+  let kafka: KafkaClient | undefined;
+  if (config.kafka.enabled) {
+    kafka = createKafkaClient(config.kafka, log);
+    await ensureTopics(kafka, topicNames(config.kafka.topicPrefix).all);
+  }
+
+  const metrics = createMetrics();
+  const verifyToken = createTokenVerifier(config.auth);
+  const services = createServices({ config, db, logger: log, metrics, verifyToken });
+  const schema = buildSchema();
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const header = params["authorization"] ?? params["Authorization"];
+        const viewer = await services.verifyToken(typeof header === "string" ? header : undefined);
+        const purpose = params["x-access-purpose"];
+        return buildContext(services, viewer, typeof purpose === "string" ? purpose : undefined);
+      },
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const header = params["authorization"] ?? params["Authorization"];
+        try {
+          await services.verifyToken(typeof header === "string" ? header : undefined);
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: config.env !== "production",
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+      formatError(formatted, error, log, config.env === "production"),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const workers: Worker[] = createWorkers(services, kafka);
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const checks: Record<string, boolean> = {};
+    try {
+      await db.$queryRaw`SELECT 1`;
+      checks["database"] = true;
+    } catch {
+      checks["database"] = false;
+    }
+    for (const w of workers) checks[w.name] = w.ready();
+    const ok = Object.values(checks).every(Boolean);
+    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "not ready", checks });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const jsonBody = express.json({ limit: config.server.maxRequestBytes });
+  app.use(
+    "/graphql",
+    jsonBody,
+    async (req, res, next) => {
+      // Authenticate before anything executes: no token, no data (HTTP 401).
+      if (isTypenamePing(req.body)) {
+        res.locals["viewer"] = null;
+        return next();
+      }
+      try {
+        res.locals["viewer"] = await services.verifyToken(req.headers.authorization);
+        next();
+      } catch (error) {
+        if (error instanceof DomainError) {
+          res
+            .status(httpStatusFor(error.code))
+            .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+          return;
+        }
+        next(error);
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const purpose = req.headers["x-access-purpose"];
+        return buildContext(
+          services,
+          res.locals["viewer"] ?? null,
+          typeof purpose === "string" ? purpose : undefined,
+        );
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.server.port, "0.0.0.0", resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.server.port;
+  for (const w of workers) await w.start();
+  log.info({ port }, "hub listening");
+
+  let stopped = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    services,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const w of [...workers].reverse()) {
+        await w
+          .stop()
+          .catch((err: unknown) => log.error({ err, worker: w.name }, "worker stop failed"));
+      }
+      await apollo.stop();
+      await db.$disconnect();
+      await embedded?.stop();
+      log.info("hub stopped");
+    },
+  };
+}
+
+/** `{ __typename }` alone reveals nothing, so it is answered without a token (a liveness ping). */
+function isTypenamePing(body: unknown): boolean {
+  if (!body || typeof body !== "object") return false;
+  const query = (body as { query?: unknown }).query;
+  if (typeof query !== "string" || query.length > 200) return false;
+  let doc: DocumentNode;
+  try {
+    doc = parse(query);
+  } catch {
+    return false;
+  }
+  return doc.definitions.every(
+    (d) =>
+      d.kind === "OperationDefinition" &&
+      d.operation === "query" &&
+      d.selectionSet.selections.every((s) => s.kind === "Field" && s.name.value === "__typename"),
+  );
+}

@@ -1,0 +1,23 @@
+// The composition root for domain services: plain factory functions, no DI framework.
+// `type Services = ReturnType<typeof createServices>` is what every resolver sees.
+import type { Config } from "../config/index.ts";
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { TokenVerifier } from "../auth/verify-token.ts";
+import type { Metrics } from "./metrics.ts";
+
+export interface ServiceDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  verifyToken: TokenVerifier;
+}
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    ...deps,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../../config/index.ts";
+
+function problemsFor(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration at start-up", () => {
+  it("uses the embedded defaults when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config.server.port).toBe(4000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.kafka.enabled).toBe(false);
+    expect(config.auth.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(config.connectors.cpis.timeoutMs).toBe(800);
+    expect(config.connectors.freshnessMs).toBe(24 * 3_600_000);
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["DATABASE_URL", "mysql://root@localhost/db"],
+    ["DATABASE_URL", "not a url"],
+    ["KAFKA_BROKERS", "localhost"],
+    ["SMTP_URL", "http://mail"],
+    ["AUTH_JWT_SECRET", "short"],
+    ["AUTH_JWKS_URL", "nope"],
+    ["CPIS_TIMEOUT_MS", "-5"],
+  ])("a bad %s (%s) gives one line naming the variable", (name, value) => {
+    const problems = problemsFor({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it("reports every bad variable at once", () => {
+    const problems = problemsFor({ PORT: "x", KAFKA_BROKERS: "nope" });
+    expect(problems.map((p) => p.split(" ")[2])).toEqual(["PORT", "KAFKA_BROKERS"]);
+  });
+
+  it("never echoes credentials from a bad value", () => {
+    const [line] = problemsFor({ AUTH_JWT_SECRET: "tiny-secret" });
+    expect(line).not.toContain("tiny-secret");
+  });
+
+  it("refuses production without a real token verifier", () => {
+    expect(problemsFor({ NODE_ENV: "production" })[0]).toMatch(/AUTH_JWKS_URL or AUTH_JWT_SECRET/);
+  });
+
+  it("parses Kafka brokers and the topic prefix", () => {
+    const config = loadConfig({ KAFKA_BROKERS: "a:1, b:2", KAFKA_TOPIC_PREFIX: "x." });
+    expect(config.kafka).toMatchObject({
+      enabled: true,
+      brokers: ["a:1", "b:2"],
+      topicPrefix: "x.",
+    });
+  });
+});

@@ -23,7 +23,14 @@ export interface Config {
     issuer: string | undefined;
     audience: string | undefined;
   };
-  smtp: { url: string | undefined; from: string; dutyEmail: string };
+  smtp: {
+    url: string | undefined;
+    from: string;
+    dutyEmail: string;
+    pollMs: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+  };
   connectors: {
     cpis: { url: string | undefined; timeoutMs: number };
     education: { url: string | undefined; timeoutMs: number };
@@ -87,7 +94,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
     },
-    smtp: { url: e.SMTP_URL, from: e.ALERT_EMAIL_FROM, dutyEmail: e.MASH_DUTY_EMAIL },
+    smtp: {
+      url: e.SMTP_URL,
+      from: e.ALERT_EMAIL_FROM,
+      dutyEmail: e.MASH_DUTY_EMAIL,
+      pollMs: e.ALERT_EMAIL_POLL_MS,
+      retryBaseMs: e.ALERT_EMAIL_RETRY_BASE_MS,
+      retryMaxMs: e.ALERT_EMAIL_RETRY_MAX_MS,
+    },
     connectors: {
       cpis: { url: e.CPIS_URL, timeoutMs: e.CPIS_TIMEOUT_MS },
       education: { url: e.EDUCATION_URL, timeoutMs: e.EDUCATION_TIMEOUT_MS },

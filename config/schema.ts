@@ -76,6 +76,11 @@ export const smtpSchema = z.object({
     .optional(),
   ALERT_EMAIL_FROM: z.email({ error: "must be an e-mail address" }).default("mash-hub@localhost"),
   MASH_DUTY_EMAIL: z.email({ error: "must be an e-mail address" }).default("mash-duty@localhost"),
+  /** How often the alert e-mail worker looks for e-mails due (it is also woken on new alerts). */
+  ALERT_EMAIL_POLL_MS: positiveInt(1000),
+  /** Retry backoff for a failed alert e-mail: base doubles per attempt, capped at max. */
+  ALERT_EMAIL_RETRY_BASE_MS: positiveInt(1000),
+  ALERT_EMAIL_RETRY_MAX_MS: positiveInt(60_000),
 });
 
 export const connectorsSchema = z.object({

@@ -2,6 +2,7 @@
 // arguments, call a service from the context, and map the result.
 import type { IResolvers } from "@graphql-tools/utils";
 import { DateScalar, DateTimeScalar, JSONScalar } from "./scalars.ts";
+import { ingestionResolvers } from "./ingestion.ts";
 
 const placeholders: IResolvers = {
   Mutation: { _noop: () => null },
@@ -11,4 +12,5 @@ const placeholders: IResolvers = {
 export const resolvers: IResolvers[] = [
   { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
   placeholders,
+  ingestionResolvers as IResolvers,
 ];

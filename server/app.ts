@@ -23,6 +23,7 @@ import { createMetrics } from "./metrics.ts";
 import { createServices, type Services } from "./services.ts";
 import { createWorkers, type Worker } from "./workers.ts";
 import { formatError } from "./format-error.ts";
+import { createEventsRouter } from "./routes/events.ts";
 
 export interface Hub {
   url: string;
@@ -129,6 +130,8 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
   app.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+
+  app.use(createEventsRouter(services));
 
   const jsonBody = express.json({ limit: config.server.maxRequestBytes });
   app.use(

@@ -24,6 +24,18 @@ export function createMetrics() {
       labelNames: ["reason", "via"] as const,
       registers: [registry],
     }),
+    deadLettered: new Counter({
+      name: "mash_dlq_published_total",
+      help: "Rejected agency events published to the dead-letter topic",
+      labelNames: ["reason", "topic"] as const,
+      registers: [registry],
+    }),
+    consumerRetries: new Counter({
+      name: "mash_consumer_retries_total",
+      help: "Times a consumer retried an event after a transient failure (database or broker)",
+      labelNames: ["topic"] as const,
+      registers: [registry],
+    }),
     consumerLag: new Gauge({
       name: "mash_consumer_lag",
       help: "Messages behind the head of each agency topic partition",

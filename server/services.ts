@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { TokenVerifier } from "../auth/verify-token.ts";
 import type { Metrics } from "./metrics.ts";
+import { createIngestionService } from "../ingestion/submit-events.ts";
 
 export interface ServiceDeps {
   config: Config;
@@ -17,6 +18,12 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   return {
     ...deps,
+    ingestion: createIngestionService({
+      db: deps.db,
+      logger: deps.logger,
+      metrics: deps.metrics,
+      maxEventBytes: deps.config.kafka.enabled ? deps.config.kafka.maxEventBytes : 256_000,
+    }),
   };
 }
 

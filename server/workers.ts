@@ -2,6 +2,8 @@
 // e-mail worker. Each is started after the HTTP server and stopped before the database closes.
 import type { Services } from "./services.ts";
 import type { KafkaClient } from "../kafka/client.ts";
+import { createConsumerRunner } from "../consumers/runner.ts";
+import { createOutboxRelay } from "../outbox/relay.ts";
 
 export interface Worker {
   name: string;
@@ -12,6 +14,30 @@ export interface Worker {
   ready(): boolean;
 }
 
-export function createWorkers(_services: Services, _kafka: KafkaClient | undefined): Worker[] {
-  return [];
+export function createWorkers(services: Services, kafka: KafkaClient | undefined): Worker[] {
+  const workers: Worker[] = [];
+  const k = services.config.kafka;
+  if (kafka && k.enabled) {
+    workers.push(
+      createOutboxRelay({
+        kafka,
+        db: services.db,
+        logger: services.logger,
+        topicPrefix: k.topicPrefix,
+      }),
+      createConsumerRunner({
+        kafka,
+        db: services.db,
+        logger: services.logger,
+        metrics: services.metrics,
+        settings: {
+          groupId: k.groupId,
+          topicPrefix: k.topicPrefix,
+          maxEventBytes: k.maxEventBytes,
+        },
+        concurrency: Math.max(1, services.config.database.poolSize - 2),
+      }),
+    );
+  }
+  return workers;
 }

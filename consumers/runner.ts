@@ -1,0 +1,165 @@
+// The one consumer runner every agency topic uses. Batches are processed in offset order per
+// partition; an offset is resolved (and committed) only after the event's transaction commits in
+// PostgreSQL and, for a rejected event, after its dead letter is on the DLQ topic. Transient
+// failures (database away, broker unreachable) are retried with backoff: the partition waits,
+// nothing is skipped. stop() finishes the message in hand, commits, and leaves the group.
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { Metrics } from "../server/metrics.ts";
+import type { Worker } from "../server/workers.ts";
+import type { EachBatchPayload, KafkaClient, KafkaMessage } from "../kafka/client.ts";
+import { topicNames } from "../kafka/topics.ts";
+import { ingestEvent, type IngestOutcome } from "../ingestion/ingest-event.ts";
+import { deadLetter, publishDeadLetter } from "./dead-letter.ts";
+import { STOPPED, untilDone } from "./backoff.ts";
+import type { TopicModule } from "./topic-module.ts";
+import { AGENCY_TOPIC_MODULES } from "./topics/index.ts";
+
+export interface ConsumerRunnerDeps {
+  kafka: KafkaClient;
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  settings: { groupId: string; topicPrefix: string; maxEventBytes: number };
+  /** Partitions processed at once (each in its own order); keep at or below the DB pool size. */
+  concurrency: number;
+  modules?: TopicModule[];
+}
+
+export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
+  const log = deps.logger.child({ component: "consumer" });
+  const names = topicNames(deps.settings.topicPrefix);
+  const modules = new Map(
+    (deps.modules ?? AGENCY_TOPIC_MODULES).map((m) => [deps.settings.topicPrefix + m.baseTopic, m]),
+  );
+  const consumer = deps.kafka.consumer(deps.settings.groupId);
+  const producer = deps.kafka.producer();
+  let joined = false;
+  let running = false;
+  const offs: Array<() => void> = [];
+  offs.push(
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      joined = true;
+    }),
+    consumer.on(consumer.events.CRASH, (e) => {
+      joined = false;
+      log.error({ err: e.payload.error, restart: e.payload.restart }, "consumer crashed");
+    }),
+    consumer.on(consumer.events.DISCONNECT, () => {
+      joined = false;
+    }),
+    consumer.on(consumer.events.STOP, () => {
+      joined = false;
+    }),
+  );
+
+  async function handle(module: TopicModule, message: KafkaMessage, topic: string, p: number) {
+    const input = module.toIngest(message, topic, p);
+    const outcome: IngestOutcome = await ingestEvent(deps.db, input.raw, input.meta, {
+      maxEventBytes: deps.settings.maxEventBytes,
+      expectedSource: input.expectedSource,
+    });
+    if (outcome.status === "REJECTED") {
+      await publishDeadLetter(
+        producer,
+        names.dlq,
+        deadLetter({
+          raw: input.raw,
+          topic,
+          partition: p,
+          offset: message.offset,
+          reason: outcome.reason,
+          issues: outcome.issues,
+          eventId: outcome.eventId,
+          source: outcome.source,
+        }),
+      );
+    }
+    return outcome;
+  }
+
+  async function eachBatch(payload: EachBatchPayload) {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } =
+      payload;
+    const module = modules.get(batch.topic);
+    if (!module) return;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      const outcome = await untilDone(() => handle(module, message, batch.topic, batch.partition), {
+        keepGoing: () => isRunning() && !isStale(),
+        between: heartbeat,
+        onRetry: (err, attempt, delayMs) => {
+          deps.metrics.consumerRetries.inc({ topic: module.baseTopic });
+          log.warn(
+            {
+              err,
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              attempt,
+              delayMs,
+            },
+            "event not stored yet; retrying",
+          );
+        },
+      });
+      if (outcome === STOPPED) break;
+      count(outcome, module);
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+    deps.metrics.consumerLag.set(
+      { topic: module.baseTopic, partition: String(batch.partition) },
+      Number(batch.offsetLag()),
+    );
+  }
+
+  function count(outcome: IngestOutcome, module: TopicModule) {
+    switch (outcome.status) {
+      case "ACCEPTED":
+        deps.metrics.eventsAccepted.inc({ source: outcome.source, via: "KAFKA" });
+        return;
+      case "DUPLICATE":
+        deps.metrics.eventsDuplicate.inc({ source: outcome.source, via: "KAFKA" });
+        return;
+      case "REJECTED":
+        deps.metrics.eventsRejected.inc({ reason: outcome.reason, via: "KAFKA" });
+        deps.metrics.deadLettered.inc({ reason: outcome.reason, topic: module.baseTopic });
+        return;
+      default: {
+        const never: never = outcome;
+        return never;
+      }
+    }
+  }
+
+  return {
+    name: "agency-consumers",
+    async start() {
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...modules.keys()], fromBeginning: true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        autoCommit: true,
+        autoCommitThreshold: 50,
+        partitionsConsumedConcurrently: Math.max(1, deps.concurrency),
+        eachBatch,
+      });
+      running = true;
+      log.info({ topics: modules.size, groupId: deps.settings.groupId }, "consumers started");
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      // disconnect() stops fetching, waits for the batch in hand, commits what it resolved and
+      // leaves the group.
+      await consumer.disconnect();
+      await producer.disconnect();
+      for (const off of offs) off();
+      log.info("consumers stopped");
+    },
+    ready: () => running && joined,
+  };
+}

@@ -255,13 +255,16 @@ export function makeAgencyRows(rnd: Random, child: ChildFacts, setting: Setting)
     const fam = createRandom(hashLabel(child.familyId));
     const openedAt = atMinute(addDays(asOf, -fam.int(7, 400)), 9 * 60 + fam.int(0, 480));
     const closed = child.earlyHelp === "CLOSED";
+    // a closed episode ran 30–200 days and ended before the as-of day
+    const closedDay = addDays(openedAt.slice(0, 10), fam.int(30, 200));
+    const closedAt = atMinute(closedDay < asOf ? closedDay : addDays(asOf, -1), 16 * 60);
     out.earlyHelpEpisodes.push({
       id: rnd.uuid(),
       personId: person.id,
       episodeId: `EH-${child.familyId}`,
       status: closed ? "CLOSED" : "OPEN",
       openedAt,
-      closedAt: closed ? atMinute(addDays(openedAt.slice(0, 10), fam.int(30, 200)), 16 * 60) : null,
+      closedAt: closed ? closedAt : null,
       familyId: child.familyId,
       leadProfessional: fam.pick(setting.leadProfessionals),
       manager: fam.pick(setting.earlyHelpManagers),

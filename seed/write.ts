@@ -2,6 +2,7 @@
 // per chunk of rows and table (each column sent as one array parameter), all in one transaction.
 // 100,000 children (about a million rows) take well under a minute on loopback.
 import pg from "pg";
+import { blockingKeys } from "../identity/normalise.ts";
 import type { Dataset } from "./types.ts";
 
 type Column = readonly [name: string, pgType: string];
@@ -48,8 +49,8 @@ async function writeAll(
     await insertRows(client, table, columns, rows, extra, options);
     counts[table] = rows.length;
   };
-  // Blocking keys (familyNameKey, givenNameKey, postcodeSector) are left null here: identity
-  // resolution fills them (see docs: identity/ owns how they are computed).
+  // Blocking keys computed by identity/ (the same function resolution uses), so that seeded
+  // children are found as candidates by index.
   await put(
     "Person",
     [
@@ -60,16 +61,25 @@ async function writeAll(
       ["dateOfBirth", "date"],
       ["expectedDueDate", "date"],
       ["postcode", "text"],
+      ["familyNameKey", "text"],
+      ["givenNameKey", "text"],
+      ["postcodeSector", "text"],
     ],
-    r.persons.map((p) => [
-      p.id,
-      p.isChild,
-      p.givenName,
-      p.familyName,
-      p.dateOfBirth,
-      p.expectedDueDate,
-      p.postcode,
-    ]),
+    r.persons.map((p) => {
+      const keys = blockingKeys(p);
+      return [
+        p.id,
+        p.isChild,
+        p.givenName,
+        p.familyName,
+        p.dateOfBirth,
+        p.expectedDueDate,
+        p.postcode,
+        keys.familyNameKey,
+        keys.givenNameKey,
+        keys.postcodeSector,
+      ];
+    }),
     "updatedAt",
   );
   await put(

@@ -3,6 +3,8 @@
 import type { IResolvers } from "@graphql-tools/utils";
 import { DateScalar, DateTimeScalar, JSONScalar } from "./scalars.ts";
 import { ingestionResolvers } from "./ingestion.ts";
+import { consentResolvers } from "./consent.ts";
+import { auditResolvers } from "./audit.ts";
 
 const placeholders: IResolvers = {
   Mutation: { _noop: () => null },
@@ -13,4 +15,6 @@ export const resolvers: IResolvers[] = [
   { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
   placeholders,
   ingestionResolvers as IResolvers,
+  consentResolvers as IResolvers,
+  auditResolvers as IResolvers,
 ];

@@ -23,6 +23,11 @@ import { createMetrics } from "./metrics.ts";
 import { createServices, type Services } from "./services.ts";
 import { createWorkers, type Worker } from "./workers.ts";
 import { formatError } from "./format-error.ts";
+import { uncategorisedFields } from "../access/field-category.ts";
+import { auditPlugin, auditWebSocketResult } from "./plugins/audit-plugin.ts";
+import { queryLimitsPlugin } from "./plugins/limits-plugin.ts";
+import { DEFAULT_QUERY_LIMITS } from "./plugins/query-limits.ts";
+import { checkWebSocketLimits } from "./plugins/websocket-limits.ts";
 import { createEventsRouter } from "./routes/events.ts";
 
 export interface Hub {
@@ -58,6 +63,14 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
   const verifyToken = createTokenVerifier(config.auth);
   const services = createServices({ config, db, logger: log, metrics, verifyToken });
   const schema = buildSchema();
+  // Start-up check: a field without an access category is withheld from everyone; list them.
+  const uncategorised = uncategorisedFields(schema);
+  if (uncategorised.length > 0) {
+    log.error({ fields: uncategorised }, "fields without an @access category (always withheld)");
+    if (config.env === "production") {
+      throw new Error(`Fields without an @access category: ${uncategorised.join(", ")}`);
+    }
+  }
 
   const app = express();
   app.disable("x-powered-by");
@@ -73,6 +86,9 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
         const purpose = params["x-access-purpose"];
         return buildContext(services, viewer, typeof purpose === "string" ? purpose : undefined);
       },
+      onSubscribe: (_ctx, _id, payload) => checkWebSocketLimits(schema, payload),
+      onNext: (_ctx, _id, _payload, args) =>
+        auditWebSocketResult(args.contextValue as RequestContext, log),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const header = params["authorization"] ?? params["Authorization"];
@@ -93,10 +109,14 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
     csrfPrevention: true,
     introspection: config.env !== "production",
     includeStacktraceInErrorResponses: false,
+    // the parser's own backstop; the limits plugin gives the clear QUERY_TOO_COMPLEX error
+    parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens * 5 },
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
       formatError(formatted, error, log, config.env === "production"),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      queryLimitsPlugin(),
+      auditPlugin(log),
       {
         async serverWillStart() {
           return {

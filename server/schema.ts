@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { resolvers } from "../resolvers/index.ts";
+import { applyAccessPolicy } from "../access/apply-access-policy.ts";
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "schema");
 
@@ -15,6 +16,12 @@ export function loadTypeDefs(): string[] {
     .map((f) => readFileSync(path.join(schemaDir, f), "utf8"));
 }
 
+/** The schema with the access policy applied to every field: what the hub serves. */
 export function buildSchema(): GraphQLSchema {
+  return applyAccessPolicy(buildUnguardedSchema());
+}
+
+/** The same schema without the policy: only for the policy-overhead benchmark and tests. */
+export function buildUnguardedSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }

@@ -6,6 +6,8 @@ import type { Logger } from "../logging/logger.ts";
 import type { TokenVerifier } from "../auth/verify-token.ts";
 import type { Metrics } from "./metrics.ts";
 import { createIngestionService } from "../ingestion/submit-events.ts";
+import { createConsentService } from "../consent/consent-service.ts";
+import { createAuditService } from "../audit/audit-service.ts";
 
 export interface ServiceDeps {
   config: Config;
@@ -18,6 +20,8 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   return {
     ...deps,
+    consent: createConsentService(deps.db),
+    audit: createAuditService(deps.db),
     ingestion: createIngestionService({
       db: deps.db,
       logger: deps.logger,

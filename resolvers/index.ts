@@ -5,6 +5,10 @@ import { DateScalar, DateTimeScalar, JSONScalar } from "./scalars.ts";
 import { ingestionResolvers } from "./ingestion.ts";
 import { consentResolvers } from "./consent.ts";
 import { auditResolvers } from "./audit.ts";
+import { notificationResolvers } from "./notifications.ts";
+import { alertResolvers } from "./alerts.ts";
+import { childResolvers } from "./child.ts";
+import { identityResolvers } from "./identity.ts";
 
 const placeholders: IResolvers = {
   Mutation: { _noop: () => null },
@@ -17,4 +21,8 @@ export const resolvers: IResolvers[] = [
   ingestionResolvers as IResolvers,
   consentResolvers as IResolvers,
   auditResolvers as IResolvers,
+  notificationResolvers as IResolvers,
+  alertResolvers as IResolvers,
+  childResolvers as IResolvers,
+  identityResolvers as IResolvers,
 ];

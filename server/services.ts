@@ -8,6 +8,9 @@ import type { Metrics } from "./metrics.ts";
 import { createIngestionService } from "../ingestion/submit-events.ts";
 import { createConsentService } from "../consent/consent-service.ts";
 import { createAuditService } from "../audit/audit-service.ts";
+import { createNotificationService } from "../notifications/service.ts";
+import { createAlertService } from "../alerts/service.ts";
+import { createChildViewService } from "../child-view/child-view-service.ts";
 
 export interface ServiceDeps {
   config: Config;
@@ -28,6 +31,9 @@ export function createServices(deps: ServiceDeps) {
       metrics: deps.metrics,
       maxEventBytes: deps.config.kafka.enabled ? deps.config.kafka.maxEventBytes : 256_000,
     }),
+    notifications: createNotificationService({ db: deps.db }),
+    alerts: createAlertService({ db: deps.db, config: deps.config, logger: deps.logger }),
+    childView: createChildViewService({ db: deps.db, config: deps.config, logger: deps.logger }),
   };
 }
 

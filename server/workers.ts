@@ -15,7 +15,8 @@ export interface Worker {
 }
 
 export function createWorkers(services: Services, kafka: KafkaClient | undefined): Worker[] {
-  const workers: Worker[] = [];
+  // The live alert bus first (stopped last), then the alert e-mail worker that it wakes.
+  const workers: Worker[] = [services.alerts.bus, services.alerts.emailWorker];
   const k = services.config.kafka;
   if (kafka && k.enabled) {
     workers.push(

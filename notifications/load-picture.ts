@@ -1,0 +1,54 @@
+// Reads one child's whole current picture through the caller's transaction and maps the rows to
+// the plain facts the rules read (rag/types.ts). Rows do not leave this file.
+import type { Tx } from "../db/client.ts";
+import type { ChildPicture } from "../rag/index.ts";
+
+export interface LoadedPicture {
+  picture: ChildPicture;
+  hasOpenEarlyHelp: boolean;
+}
+
+export async function loadPicture(tx: Tx, personId: string): Promise<LoadedPicture> {
+  const [person, plans, police, ed, school, earlyHelp] = await Promise.all([
+    tx.person.findUnique({ where: { id: personId }, select: { dateOfBirth: true } }),
+    tx.cpisPlan.findMany({
+      where: { personId },
+      select: { id: true, planType: true, status: true },
+    }),
+    tx.policeNotification.findMany({
+      where: { personId },
+      select: { id: true, occurredAt: true, category: true, riskLevel: true, childPresent: true },
+      orderBy: { occurredAt: "asc" },
+    }),
+    tx.edAttendance.findMany({
+      where: { personId },
+      select: { id: true, arrivedAt: true, injury: true, safeguardingConcern: true },
+      orderBy: { arrivedAt: "asc" },
+    }),
+    tx.schoolAttendance.findMany({
+      where: { personId },
+      select: {
+        id: true,
+        periodStart: true,
+        periodEnd: true,
+        possibleSessions: true,
+        attendedSessions: true,
+        missingEducation: true,
+        permanentlyExcluded: true,
+      },
+    }),
+    tx.earlyHelpEpisode.findMany({
+      where: { personId },
+      select: { id: true, status: true, openedAt: true },
+    }),
+  ]);
+  const picture: ChildPicture = {
+    dateOfBirth: person?.dateOfBirth ?? null,
+    cpisPlans: plans,
+    police,
+    edAttendances: ed,
+    schoolAttendances: school,
+    earlyHelpEpisodes: earlyHelp,
+  };
+  return { picture, hasOpenEarlyHelp: earlyHelp.some((e) => e.status === "OPEN") };
+}

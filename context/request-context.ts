@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/viewer.ts";
 import type { Services } from "../server/services.ts";
+import type { ChildLoaders } from "../child-view/loaders.ts";
 
 /** Everything a resolver may use, built once per request (HTTP) or per operation (WebSocket). */
 export interface RequestContext {
@@ -10,6 +11,8 @@ export interface RequestContext {
   /** Free text from the X-Access-Purpose header, recorded in the audit. */
   purpose: string | undefined;
   services: Services;
+  /** Per-request DataLoaders for the child view (no N+1 however many children are asked). */
+  loaders: ChildLoaders;
 }
 
 /** The one place a request context is made. */
@@ -23,5 +26,6 @@ export function buildContext(
     viewer,
     purpose: purpose?.slice(0, 500),
     services,
+    loaders: services.childView.createLoaders(),
   };
 }

@@ -1,7 +1,10 @@
 // Links an event's subject to a child, inside the caller's transaction.
-// Exact links first (a known (source, sourcePersonId), NHS number, UPN); otherwise a new child.
-// (The probabilistic stage lives in identity/ too and is called from here.)
+// Exact links first (a known (source, sourcePersonId), NHS number, UPN); then the probabilistic
+// stage (identity/score.ts over blocked candidates): link, hold for review, or a new child.
 import type { Tx } from "../db/client.ts";
+import { findCandidates } from "./candidates.ts";
+import { blockingKeys } from "./normalise.ts";
+import { compareRecords, decide, type MatchScore } from "./score.ts";
 import type { Resolution, Subject, SubjectSource } from "./subject.ts";
 
 export async function resolveSubject(
@@ -12,7 +15,44 @@ export async function resolveSubject(
   const exact = await findExact(tx, source, subject);
   if (exact) {
     await attachIdentifiers(tx, exact.personId, source, subject);
+    await fillMissingDemographics(tx, exact.personId, subject);
     return { ...exact, outcome: "LINKED", score: undefined, reviewId: undefined };
+  }
+
+  const ranked = await rankCandidates(tx, subject);
+  const [best, runnerUp] = ranked;
+  const decision = decide(best?.match, runnerUp?.match);
+  if (best && decision === "LINK") {
+    await attachIdentifiers(tx, best.personId, source, subject);
+    await fillMissingDemographics(tx, best.personId, subject);
+    return {
+      personId: best.personId,
+      outcome: "LINKED",
+      matchedOn: best.match.matchedOn,
+      score: best.match.score,
+      reviewId: undefined,
+    };
+  }
+  if (best && decision === "REVIEW") {
+    const provisional = await tx.person.create({
+      data: { ...personData(subject), status: "PROVISIONAL" },
+    });
+    await attachIdentifiers(tx, provisional.id, source, subject);
+    const review = await tx.matchReview.create({
+      data: {
+        candidateId: best.personId,
+        provisionalId: provisional.id,
+        score: best.match.score,
+        matchedOn: best.match.matchedOn,
+      },
+    });
+    return {
+      personId: provisional.id,
+      outcome: "PROVISIONAL",
+      matchedOn: best.match.matchedOn,
+      score: best.match.score,
+      reviewId: review.id,
+    };
   }
   const person = await tx.person.create({ data: personData(subject) });
   await attachIdentifiers(tx, person.id, source, subject);
@@ -20,9 +60,33 @@ export async function resolveSubject(
     personId: person.id,
     outcome: "NEW",
     matchedOn: [],
-    score: undefined,
+    score: best?.match.score,
     reviewId: undefined,
   };
+}
+
+/** Candidates scored against the subject, best first; those with a conflicting identifier dropped. */
+export async function rankCandidates(
+  tx: Tx,
+  subject: Omit<Subject, "sourcePersonId">,
+): Promise<Array<{ personId: string; match: MatchScore }>> {
+  const hasDemographics = !!subject.dateOfBirth || (!!subject.givenName && !!subject.familyName);
+  if (!hasDemographics) return [];
+  const candidates = await findCandidates(tx, {
+    givenName: subject.givenName,
+    familyName: subject.familyName,
+    dateOfBirth: subject.dateOfBirth,
+    postcode: subject.postcode,
+  });
+  const probe = {
+    ...subject,
+    nhsNumbers: subject.nhsNumber ? [subject.nhsNumber] : [],
+    upns: subject.upn ? [subject.upn] : [],
+  };
+  return candidates
+    .map((c) => ({ personId: c.personId, match: compareRecords(probe, c) }))
+    .filter((c) => !c.match.identifierConflict)
+    .sort((a, b) => b.match.score - a.match.score);
 }
 
 async function findExact(
@@ -53,7 +117,7 @@ async function findExact(
 }
 
 /** Follows merges so that a record never lands on a person folded into another. */
-async function live(tx: Tx, personId: string): Promise<string> {
+export async function live(tx: Tx, personId: string): Promise<string> {
   let id = personId;
   for (let i = 0; i < 10; i++) {
     const p = await tx.person.findUnique({ where: { id }, select: { mergedIntoId: true } });
@@ -82,8 +146,27 @@ export async function attachIdentifiers(
   }
 }
 
-export function personData(subject: Subject) {
-  return {
+/** Fills fields the child's record lacks (never overwrites what another agency said). */
+async function fillMissingDemographics(tx: Tx, personId: string, subject: Subject): Promise<void> {
+  const p = await tx.person.findUnique({ where: { id: personId } });
+  if (!p) return;
+  const wanted = personData(subject);
+  const merged = {
+    givenName: p.givenName ?? wanted.givenName,
+    familyName: p.familyName ?? wanted.familyName,
+    dateOfBirth: p.dateOfBirth ?? wanted.dateOfBirth,
+    expectedDueDate: p.expectedDueDate ?? wanted.expectedDueDate,
+    postcode: p.postcode ?? wanted.postcode,
+  };
+  const changed = (Object.keys(merged) as Array<keyof typeof merged>).some(
+    (k) => (merged[k] ?? null) !== (p[k] ?? null),
+  );
+  if (!changed) return;
+  await tx.person.update({ where: { id: personId }, data: { ...merged, ...blockingKeys(merged) } });
+}
+
+export function personData(subject: Omit<Subject, "sourcePersonId">) {
+  const base = {
     isChild: true,
     givenName: subject.givenName ?? null,
     familyName: subject.familyName ?? null,
@@ -93,4 +176,5 @@ export function personData(subject: Subject) {
       : null,
     postcode: subject.postcode ?? null,
   };
+  return { ...base, ...blockingKeys(base) };
 }

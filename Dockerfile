@@ -1,0 +1,22 @@
+# The hub. Build: docker build -t mash-hub .   Run: see docker-compose.yml.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# No install scripts: nothing the hub needs runs one (Prisma runs with its WebAssembly engines).
+RUN npm ci --ignore-scripts
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=4000
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+# The Prisma client is generated at build time (prisma.config.ts selects the offline JS engine).
+RUN DATABASE_URL=postgresql://build@localhost/unused npx prisma generate \
+  && chown -R node:node /app
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Migrations are applied by the hub at start (prisma migrate deploy), then it serves.
+CMD ["node", "--import", "tsx", "server/main.ts"]

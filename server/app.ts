@@ -109,8 +109,8 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
     csrfPrevention: true,
     introspection: config.env !== "production",
     includeStacktraceInErrorResponses: false,
-    // the parser's own backstop; the limits plugin gives the clear QUERY_TOO_COMPLEX error
-    parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens * 5 },
+    // token limit at parse time, before validation's work (formatError names it QUERY_TOO_COMPLEX)
+    parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
       formatError(formatted, error, log, config.env === "production"),
     plugins: [

@@ -39,6 +39,14 @@ export function formatError(
     };
   }
   const code = String(formatted.extensions?.["code"] ?? "INTERNAL_SERVER_ERROR");
+  const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (code === "GRAPHQL_PARSE_FAILED" && tokens) {
+    // the parser's token limit (parseOptions.maxTokens) is one of the query limits
+    return {
+      message: `Query too complex: more tokens than the limit of ${tokens[1]}`,
+      extensions: { code: "QUERY_TOO_COMPLEX" },
+    };
+  }
   if (PASS_THROUGH.has(code)) {
     if (production && code === "GRAPHQL_VALIDATION_FAILED") {
       // no field suggestions in production

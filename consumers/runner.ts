@@ -9,7 +9,8 @@ import type { Metrics } from "../server/metrics.ts";
 import type { Worker } from "../server/workers.ts";
 import type { EachBatchPayload, KafkaClient, KafkaMessage } from "../kafka/client.ts";
 import { topicNames } from "../kafka/topics.ts";
-import { ingestEvent, type IngestOutcome } from "../ingestion/ingest-event.ts";
+import { ingestEvent, recordRejection, type IngestOutcome } from "../ingestion/ingest-event.ts";
+import { describeFailure, isTransient } from "./transient-error.ts";
 import { deadLetter, publishDeadLetter } from "./dead-letter.ts";
 import { STOPPED, untilDone } from "./backoff.ts";
 import type { TopicModule } from "./topic-module.ts";
@@ -53,12 +54,42 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
     }),
   );
 
+  /** Attempts that failed for a reason other than a transient one, per message. */
+  const faults = new Map<string, number>();
+  const MAX_FAULTS = 5;
+
   async function handle(module: TopicModule, message: KafkaMessage, topic: string, p: number) {
     const input = module.toIngest(message, topic, p);
-    const outcome: IngestOutcome = await ingestEvent(deps.db, input.raw, input.meta, {
-      maxEventBytes: deps.settings.maxEventBytes,
-      expectedSource: input.expectedSource,
-    });
+    const at = `${topic}:${p}:${message.offset}`;
+    let outcome: IngestOutcome;
+    try {
+      outcome = await ingestEvent(deps.db, input.raw, input.meta, {
+        maxEventBytes: deps.settings.maxEventBytes,
+        expectedSource: input.expectedSource,
+      });
+      faults.delete(at);
+    } catch (error) {
+      const n = isTransient(error) ? 0 : (faults.get(at) ?? 0) + 1;
+      if (n < MAX_FAULTS) {
+        if (n > 0) faults.set(at, n);
+        throw error;
+      }
+      // a poison message: keep it (DB row and dead letter) and let the partition go on
+      faults.delete(at);
+      const issues = [{ path: "$", message: describeFailure(error) }];
+      await recordRejection(deps.db, input.raw, input.meta, "PROCESSING_FAILED", issues);
+      log.error(
+        { err: error, topic, partition: p, offset: message.offset },
+        "event dead-lettered after repeated failures",
+      );
+      outcome = {
+        status: "REJECTED",
+        reason: "PROCESSING_FAILED",
+        issues,
+        eventId: undefined,
+        source: module.source,
+      };
+    }
     if (outcome.status === "REJECTED") {
       await publishDeadLetter(
         producer,

@@ -141,7 +141,7 @@ export async function ingestEvent(
 }
 
 /** Keeps a rejected event once per (topic, partition, offset); API rejections each get a row. */
-async function recordRejection(
+export async function recordRejection(
   db: Db | Tx,
   raw: Buffer | object,
   meta: IngestMeta,

@@ -19,7 +19,13 @@ export interface ValidationIssue {
 }
 
 export type RejectReason =
-  "TOO_LARGE" | "NOT_JSON" | "UNKNOWN_TYPE" | "TYPE_SOURCE_MISMATCH" | "INVALID" | "CONFLICT";
+  | "TOO_LARGE"
+  | "NOT_JSON"
+  | "UNKNOWN_TYPE"
+  | "TYPE_SOURCE_MISMATCH"
+  | "INVALID"
+  | "CONFLICT"
+  | "PROCESSING_FAILED";
 
 export type Validated =
   | { ok: true; event: AgencyEvent; body: Record<string, unknown>; hash: string }

@@ -5,6 +5,8 @@ import type { Comparable } from "./score.ts";
 
 export interface Candidate extends Comparable {
   personId: string;
+  /** Held for a match review: may be linked to, never a review's candidate. */
+  provisional: boolean;
 }
 
 export interface CandidateQuery {
@@ -24,6 +26,7 @@ const BLOCK_LIMIT = 500;
  * child holding the queried NHS number or UPN. One query; identifiers come with it.
  */
 export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candidate[]> {
+  // PROVISIONAL records are candidates too: a second record of an uncertain child joins it.
   const keys = blockingKeys(q);
   const or: Prisma.PersonWhereInput[] = [];
   if (q.dateOfBirth) {
@@ -53,19 +56,21 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
   }
   if (or.length === 0) return [];
   const rows = await tx.person.findMany({
-    where: { status: "ACTIVE", isChild: true, OR: or },
+    where: { status: { in: ["ACTIVE", "PROVISIONAL"] }, isChild: true, OR: or },
     select: {
       id: true,
       givenName: true,
       familyName: true,
       dateOfBirth: true,
       postcode: true,
+      status: true,
       identifiers: { where: { agency: null }, select: { kind: true, value: true } },
     },
     take: BLOCK_LIMIT,
   });
   return rows.map((r) => ({
     personId: r.id,
+    provisional: r.status === "PROVISIONAL",
     givenName: r.givenName,
     familyName: r.familyName,
     dateOfBirth: r.dateOfBirth ? r.dateOfBirth.toISOString().slice(0, 10) : null,

@@ -33,24 +33,31 @@ export async function resolveSubject(
       reviewId: undefined,
     };
   }
-  if (best && decision === "REVIEW") {
+  // A review's candidate is always an established child, never another provisional record.
+  const reviewAgainst =
+    decision === "REVIEW"
+      ? best?.provisional
+        ? ranked.find((c) => !c.provisional)
+        : best
+      : undefined;
+  if (reviewAgainst && decide(reviewAgainst.match, undefined) !== "NEW") {
     const provisional = await tx.person.create({
       data: { ...personData(subject), status: "PROVISIONAL" },
     });
     await attachIdentifiers(tx, provisional.id, source, subject);
     const review = await tx.matchReview.create({
       data: {
-        candidateId: best.personId,
+        candidateId: reviewAgainst.personId,
         provisionalId: provisional.id,
-        score: best.match.score,
-        matchedOn: best.match.matchedOn,
+        score: reviewAgainst.match.score,
+        matchedOn: reviewAgainst.match.matchedOn,
       },
     });
     return {
       personId: provisional.id,
       outcome: "PROVISIONAL",
-      matchedOn: best.match.matchedOn,
-      score: best.match.score,
+      matchedOn: reviewAgainst.match.matchedOn,
+      score: reviewAgainst.match.score,
       reviewId: review.id,
     };
   }
@@ -69,7 +76,7 @@ export async function resolveSubject(
 export async function rankCandidates(
   tx: Tx,
   subject: Omit<Subject, "sourcePersonId">,
-): Promise<Array<{ personId: string; match: MatchScore }>> {
+): Promise<Array<{ personId: string; provisional: boolean; match: MatchScore }>> {
   const hasDemographics = !!subject.dateOfBirth || (!!subject.givenName && !!subject.familyName);
   if (!hasDemographics) return [];
   const candidates = await findCandidates(tx, {
@@ -84,7 +91,11 @@ export async function rankCandidates(
     upns: subject.upn ? [subject.upn] : [],
   };
   return candidates
-    .map((c) => ({ personId: c.personId, match: compareRecords(probe, c) }))
+    .map((c) => ({
+      personId: c.personId,
+      provisional: c.provisional,
+      match: compareRecords(probe, c),
+    }))
     .filter((c) => !c.match.identifierConflict)
     .sort((a, b) => b.match.score - a.match.score);
 }

@@ -83,8 +83,12 @@ function detail(
   const standing = child.consent(agency, overridesApply);
   switch (standing.kind) {
     case "GIVEN":
-    case "OVERRIDE":
       return { allow: true, legalBasis: standing.legalBasis };
+    case "OVERRIDE":
+      // an override lifts a refusal for MASH roles only
+      return overridesApply
+        ? { allow: true, legalBasis: standing.legalBasis }
+        : deny("CONSENT_REFUSED");
     case "REFUSED":
       return deny("CONSENT_REFUSED");
     case "NONE":

@@ -132,7 +132,7 @@ function childContext(
   if (source === null || typeof source !== "object") return undefined;
   const s = source as Record<string, unknown>;
   if (typeName === "Child") return isChildId(s["id"]) ? s["id"] : UNKNOWN;
-  const own = s["childId"] ?? s["personId"];
+  const own = s["childId"];
   if (own !== undefined && own !== null) return isChildId(own) ? own : UNKNOWN;
   return state.childOf.get(source);
 }

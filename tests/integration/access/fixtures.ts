@@ -144,3 +144,27 @@ export async function setConsent(db: Db, personId: string, state: ConsentState):
     }
   }
 }
+
+/** access.md: may this role see a DETAIL field of a child in this consent state? */
+export function entitledToDetail(role: string, consent: ConsentState, related: boolean): boolean {
+  const mash = role === "MASH_SCREENER" || role === "MASH_MANAGER";
+  const earlyHelp = role === "EARLY_HELP_MANAGER" || role === "LEAD_PROFESSIONAL";
+  if (mash) return consent === "given" || consent === "override";
+  if (earlyHelp) return related && consent === "given";
+  return false;
+}
+
+/** A MASH notification about the child, so that workflow fields have something to show. */
+export async function createNotification(db: Db, personId: string): Promise<void> {
+  const { randomUUID } = await import("node:crypto");
+  await db.mashNotification.create({
+    data: {
+      personId,
+      triggeringEventId: randomUUID(),
+      dueBy: new Date(Date.now() + 4 * HOUR),
+      proposedRag: "AMBER",
+      reasons: [],
+      ruleVersion: 1,
+    },
+  });
+}

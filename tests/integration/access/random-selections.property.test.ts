@@ -1,0 +1,145 @@
+// Property: random selection sets over the schema, asked of the running hub by random roles
+// about children in every consent state. No response carries a DETAIL field the caller is not
+// entitled to, and every field a response discloses is in that response's access event.
+import fc from "fast-check";
+import {
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isDetail } from "../../../access/categories.ts";
+import { fieldCategory } from "../../../access/field-category.ts";
+import type { Role } from "../../../auth/viewer.ts";
+import { createDb, type Db } from "../../../db/client.ts";
+import { buildUnguardedSchema } from "../../../server/schema.ts";
+import { startTestHub, type TestHub } from "../../support/hub.ts";
+import {
+  CONSENT_STATES,
+  EH_MANAGER,
+  LEAD_PRO,
+  createChild,
+  createNotification,
+  entitledToDetail,
+  type ConsentState,
+} from "./fixtures.ts";
+
+const schema: GraphQLSchema = buildUnguardedSchema();
+const ROLES: Array<[Role, string]> = [
+  ["MASH_SCREENER", "screener-1"],
+  ["MASH_MANAGER", "manager-1"],
+  ["EARLY_HELP_MANAGER", EH_MANAGER],
+  ["LEAD_PROFESSIONAL", LEAD_PRO],
+  ["AUDITOR", "auditor-1"],
+];
+
+/** A random non-empty selection set of an object type, at most `depth` levels deep. */
+function selection(type: GraphQLObjectType, depth: number): fc.Arbitrary<string> {
+  const fields = Object.values(type.getFields()).filter((f) =>
+    f.args.every((a) => a.defaultValue !== undefined || !String(a.type).endsWith("!")),
+  );
+  const leaves = fields.filter((f) => !isCompositeType(getNamedType(f.type)));
+  const objects = depth > 1 ? fields.filter((f) => isObjectType(getNamedType(f.type))) : [];
+  const leafArb = fc.subarray(leaves.map((f) => f.name));
+  const objectArbs = objects.map((f) =>
+    fc.option(
+      selection(getNamedType(f.type) as GraphQLObjectType, depth - 1).map(
+        (s) => `${f.name} { ${s} }`,
+      ),
+      { nil: undefined },
+    ),
+  );
+  return fc.tuple(leafArb, ...objectArbs).map(([ls, ...os]) => {
+    const parts = [...ls, ...os.filter((o): o is string => o !== undefined)];
+    return parts.length > 0 ? parts.join(" ") : "__typename";
+  });
+}
+
+/** Type.field paths that carry a non-null value, and any DETAIL ones among them. */
+function disclosedPaths(type: GraphQLObjectType, value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) disclosedPaths(type, v, out);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (name === "__typename" || v === null || v === undefined) continue;
+    const field = type.getFields()[name];
+    if (!field) continue;
+    out.add(`${type.name}.${name}`);
+    const named = getNamedType(field.type);
+    if (isObjectType(named)) disclosedPaths(named, v, out);
+  }
+}
+
+describe("random selection sets against the running hub", () => {
+  let t: TestHub;
+  let db: Db;
+  const children: Array<{ id: string; consent: ConsentState; related: boolean }> = [];
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    db = createDb(t.db.url, 2);
+    let n = 0;
+    for (const consent of CONSENT_STATES) {
+      for (const related of [true, false]) {
+        const id = await createChild(db, { consent, related, tag: `p${n++}` });
+        await createNotification(db, id);
+        children.push({ id, consent, related });
+      }
+    }
+    for (const [role, sub] of ROLES) tokens.set(role, await t.token({ sub, role }));
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await t?.stop();
+  });
+
+  it("never discloses a DETAIL field the caller is not entitled to, and audits every disclosed field", async () => {
+    const childType = schema.getType("Child") as GraphQLObjectType;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ROLES),
+        fc.nat({ max: children.length - 1 }),
+        selection(childType, 4),
+        async ([role, sub], index, sel) => {
+          const child = children[index]!;
+          const before = await db.accessEvent.count({ where: { personId: child.id } });
+          const res = await t.gql<{ child: unknown }>(
+            tokens.get(role),
+            `query ($id: ID!) { child(id: $id) { ${sel} } }`,
+            { id: child.id },
+          );
+          expect(res.status).toBe(200);
+          const paths = new Set<string>();
+          disclosedPaths(childType, res.data?.child ?? null, paths);
+          for (const path of paths) {
+            const [typeName, fieldName] = path.split(".") as [string, string];
+            const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!;
+            const category = fieldCategory(schema, typeName, field);
+            expect(category, path).toBeDefined();
+            if (category && isDetail(category)) {
+              expect(
+                entitledToDetail(role, child.consent, child.related),
+                `${role} saw ${path}`,
+              ).toBe(true);
+            }
+          }
+          const events = await db.accessEvent.findMany({
+            where: { personId: child.id },
+            orderBy: { seq: "asc" },
+          });
+          // one event per child per response
+          expect(events.length).toBe(before + 1);
+          const event = events[events.length - 1]!;
+          expect(event.actor).toBe(sub);
+          for (const path of paths) expect(event.disclosed, `${path} not audited`).toContain(path);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -5,5 +5,5 @@ import type { Tx } from "../db/client.ts";
 export const ALERT_CHANNEL = "mash_alert_raised";
 
 export async function notifyAlertRaised(tx: Tx, alertId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_notify(${ALERT_CHANNEL}, ${alertId})`;
+  await tx.$executeRaw`SELECT pg_notify(${ALERT_CHANNEL}, ${alertId})`;
 }

@@ -105,24 +105,23 @@ async function findExact(
   source: SubjectSource,
   subject: Subject,
 ): Promise<{ personId: string; matchedOn: string[] } | undefined> {
-  const bySource = await tx.personIdentifier.findUnique({
-    where: {
-      kind_agency_value: {
-        kind: "SOURCE_PERSON_ID",
-        agency: source,
-        value: subject.sourcePersonId,
-      },
-    },
+  const wanted = [
+    { kind: "SOURCE_PERSON_ID", agency: source, value: subject.sourcePersonId },
+    ...(subject.nhsNumber ? [{ kind: "NHS_NUMBER", agency: null, value: subject.nhsNumber }] : []),
+    ...(subject.upn ? [{ kind: "UPN", agency: null, value: subject.upn }] : []),
+  ];
+  // one query for all three; priority: the agency's own id, then NHS number, then UPN
+  const found = await tx.personIdentifier.findMany({
+    where: { OR: wanted },
+    select: { kind: true, personId: true, person: { select: { mergedIntoId: true } } },
   });
-  if (bySource)
-    return { personId: await live(tx, bySource.personId), matchedOn: ["SOURCE_PERSON_ID"] };
-  for (const [kind, value] of [
-    ["NHS_NUMBER", subject.nhsNumber],
-    ["UPN", subject.upn],
-  ] as const) {
-    if (!value) continue;
-    const found = await tx.personIdentifier.findFirst({ where: { kind, agency: null, value } });
-    if (found) return { personId: await live(tx, found.personId), matchedOn: [kind] };
+  for (const kind of ["SOURCE_PERSON_ID", "NHS_NUMBER", "UPN"]) {
+    const hit = found.find((f) => f.kind === kind);
+    if (!hit) continue;
+    const personId = hit.person.mergedIntoId
+      ? await live(tx, hit.person.mergedIntoId)
+      : hit.personId;
+    return { personId, matchedOn: [kind] };
   }
   return undefined;
 }
@@ -138,6 +137,7 @@ export async function live(tx: Tx, personId: string): Promise<string> {
   return id;
 }
 
+/** Adds the subject's identifiers the hub does not hold yet (two queries). */
 export async function attachIdentifiers(
   tx: Tx,
   personId: string,
@@ -149,11 +149,15 @@ export async function attachIdentifiers(
     ...(subject.nhsNumber ? [{ kind: "NHS_NUMBER", agency: null, value: subject.nhsNumber }] : []),
     ...(subject.upn ? [{ kind: "UPN", agency: null, value: subject.upn }] : []),
   ];
-  for (const id of wanted) {
-    const existing = await tx.personIdentifier.findFirst({
-      where: { kind: id.kind, agency: id.agency, value: id.value },
-    });
-    if (!existing) await tx.personIdentifier.create({ data: { ...id, personId } });
+  const existing = await tx.personIdentifier.findMany({
+    where: { OR: wanted },
+    select: { kind: true, agency: true, value: true },
+  });
+  const missing = wanted.filter(
+    (w) => !existing.some((e) => e.kind === w.kind && e.agency === w.agency && e.value === w.value),
+  );
+  if (missing.length > 0) {
+    await tx.personIdentifier.createMany({ data: missing.map((m) => ({ ...m, personId })) });
   }
 }
 

@@ -58,5 +58,6 @@ export async function appendAccessEventsInTx(
     prevHash = hash;
     return row;
   });
-  for (const row of rows) await tx.accessEvent.create({ data: row });
+  // one multi-row INSERT: seq is assigned in row order, so the chain order is the insert order
+  await tx.accessEvent.createMany({ data: rows });
 }

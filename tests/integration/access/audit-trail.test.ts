@@ -79,6 +79,18 @@ describe("the audit trail", () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "WITHHELD", reason: "ROLE" });
   });
 
+  it("thirty responses at once each get their own event, and the chain stays intact", async () => {
+    const before = await db.accessEvent.count({ where: { personId: childId } });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        t.gql(screener, "query ($id: ID!) { child(id: $id) { givenName } }", { id: childId }),
+      ),
+    );
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect(await db.accessEvent.count({ where: { personId: childId } })).toBe(before + 30);
+    expect(await verifyAccessChain(db)).toMatchObject({ ok: true });
+  });
+
   it("the application's connection cannot update or delete an access event", async () => {
     const one = await db.accessEvent.findFirstOrThrow({ where: { personId: childId } });
     await expect(

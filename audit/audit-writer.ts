@@ -16,7 +16,7 @@ export interface AuditWriter {
 }
 
 export function createAuditWriter(db: Db, maxBatch = 200): AuditWriter {
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let writing = false;
 
   async function drain(): Promise<void> {

@@ -59,13 +59,9 @@ describe("an early help family's police notification, from Kafka to the lead pro
     screener = await t.token({ sub: "screener-1", role: "MASH_SCREENER" });
   });
   afterAll(async () => {
-    const t0 = Date.now();
     await producer?.stop();
-    console.log("producer", Date.now() - t0);
     await t?.stop();
-    console.log("hub", Date.now() - t0);
     await smtp?.stop();
-    console.log("smtp", Date.now() - t0);
   });
 
   const notificationsFor = async (childId?: string) => {

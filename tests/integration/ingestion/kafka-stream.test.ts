@@ -34,9 +34,9 @@ describe("agency events arriving on Kafka", () => {
 
   it(
     "stores 5,000 events with 10% duplicates and 3% bad ones exactly once, and dead-letters each bad one and each conflict with its issues",
-    { timeout: 600_000 },
+    { timeout: 1_200_000 },
     async () => {
-      const plan = planStream(5000, 11);
+      const plan = planStream(Number(process.env["INGEST_STREAM"] ?? 5000), 11);
       const names = topicNames(hub.topicPrefix);
       await produce(kafka, hub.topicPrefix, plan.messages);
       const groupId = hub.env["KAFKA_GROUP_ID"] as string;

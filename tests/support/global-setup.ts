@@ -15,6 +15,8 @@ declare module "vitest" {
     adminDatabaseUrl: string;
     templateDatabase: string;
     kafkaBrokers: string;
+    /** Names this run's databases, so that teardown drops only its own. */
+    runId: string;
   }
 }
 
@@ -51,14 +53,17 @@ export default async function setup(project: TestProject) {
   project.provide("adminDatabaseUrl", databaseUrl);
   project.provide("templateDatabase", template);
   project.provide("kafkaBrokers", brokers);
+  const runId = `r${process.pid}`;
+  project.provide("runId", runId);
 
   return async () => {
     const c = new pg.Client({ connectionString: databaseUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-    // databases left behind by test files that crashed
+    // this run's databases left behind by test files that crashed (never another run's)
     const { rows } = await c.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'mash_t\\_%'",
+      "SELECT datname FROM pg_database WHERE datname LIKE $1",
+      [`mash_t_${runId}_%`],
     );
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
     await c.end();

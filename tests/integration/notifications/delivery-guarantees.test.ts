@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import {
   agencyProducer,
@@ -83,7 +83,7 @@ describe("two hub replicas on one database and broker", () => {
       database: a.db,
       env: { SMTP_URL: smtp.url, HUB_INSTANCE_ID: "hub-b", ...fastRetry },
     });
-    producer = await agencyProducer(a.topicPrefix);
+    producer = await agencyProducer(a.topicPrefix, inject("kafkaBrokers"));
   });
   afterAll(async () => {
     await producer?.stop();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import {
   agencyProducer,
@@ -55,7 +55,7 @@ describe("an early help family's police notification, from Kafka to the lead pro
         ALERT_EMAIL_RETRY_MAX_MS: "400",
       },
     });
-    producer = await agencyProducer(t.topicPrefix);
+    producer = await agencyProducer(t.topicPrefix, inject("kafkaBrokers"));
     screener = await t.token({ sub: "screener-1", role: "MASH_SCREENER" });
   });
   afterAll(async () => {

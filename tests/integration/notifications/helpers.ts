@@ -1,11 +1,11 @@
-// Real parts for the notification and alert tests: an SMTP server (smtp-server) that records what
+// Real parts for the notification and alert tests (and bench/scenarios/alert-latency.ts, so no
+// vitest import here): an SMTP server (smtp-server) that records what
 // it receives, a graphql-ws client, agency events on Kafka, and polling until a condition holds.
 import { randomBytes, randomInt } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { inject } from "vitest";
 import { createKafkaClient, type Producer } from "../../../kafka/client.ts";
 import { topicNames } from "../../../kafka/topics.ts";
 import { createLogger } from "../../../logging/logger.ts";
@@ -207,9 +207,12 @@ export interface AgencyProducer {
 }
 
 /** Produces agency events on the hub's own (prefixed) topics, keyed by sourcePersonId. */
-export async function agencyProducer(topicPrefix: string): Promise<AgencyProducer> {
+export async function agencyProducer(
+  topicPrefix: string,
+  brokers: string,
+): Promise<AgencyProducer> {
   const kafka = createKafkaClient(
-    { brokers: inject("kafkaBrokers").split(","), clientId: "notifications-test" },
+    { brokers: brokers.split(","), clientId: "notifications-test" },
     createLogger("silent"),
   );
   const producer: Producer = kafka.producer();

@@ -6,23 +6,36 @@ import type { ChildPicture } from "../rag/index.ts";
 export interface LoadedPicture {
   picture: ChildPicture;
   hasOpenEarlyHelp: boolean;
+  /** Ids of the records stored (or last updated) by the given inbound event. */
+  recordIdsFromEvent: Set<string>;
 }
 
-export async function loadPicture(tx: Tx, personId: string): Promise<LoadedPicture> {
+export async function loadPicture(
+  tx: Tx,
+  personId: string,
+  inboundEventId?: string,
+): Promise<LoadedPicture> {
   const [person, plans, police, ed, school, earlyHelp] = await Promise.all([
     tx.person.findUnique({ where: { id: personId }, select: { dateOfBirth: true } }),
     tx.cpisPlan.findMany({
       where: { personId },
-      select: { id: true, planType: true, status: true },
+      select: { id: true, eventId: true, planType: true, status: true },
     }),
     tx.policeNotification.findMany({
       where: { personId },
-      select: { id: true, occurredAt: true, category: true, riskLevel: true, childPresent: true },
+      select: {
+        id: true,
+        eventId: true,
+        occurredAt: true,
+        category: true,
+        riskLevel: true,
+        childPresent: true,
+      },
       orderBy: { occurredAt: "asc" },
     }),
     tx.edAttendance.findMany({
       where: { personId },
-      select: { id: true, arrivedAt: true, injury: true, safeguardingConcern: true },
+      select: { id: true, eventId: true, arrivedAt: true, injury: true, safeguardingConcern: true },
       orderBy: { arrivedAt: "asc" },
     }),
     tx.schoolAttendance.findMany({
@@ -35,11 +48,12 @@ export async function loadPicture(tx: Tx, personId: string): Promise<LoadedPictu
         attendedSessions: true,
         missingEducation: true,
         permanentlyExcluded: true,
+        eventId: true,
       },
     }),
     tx.earlyHelpEpisode.findMany({
       where: { personId },
-      select: { id: true, status: true, openedAt: true },
+      select: { id: true, eventId: true, status: true, openedAt: true },
     }),
   ]);
   const picture: ChildPicture = {
@@ -50,5 +64,14 @@ export async function loadPicture(tx: Tx, personId: string): Promise<LoadedPictu
     schoolAttendances: school,
     earlyHelpEpisodes: earlyHelp,
   };
-  return { picture, hasOpenEarlyHelp: earlyHelp.some((e) => e.status === "OPEN") };
+  const recordIdsFromEvent = new Set(
+    [...plans, ...police, ...ed, ...school, ...earlyHelp]
+      .filter((r) => inboundEventId !== undefined && r.eventId === inboundEventId)
+      .map((r) => r.id),
+  );
+  return {
+    picture,
+    hasOpenEarlyHelp: earlyHelp.some((e) => e.status === "OPEN"),
+    recordIdsFromEvent,
+  };
 }

@@ -26,8 +26,24 @@ export interface EventOutcome {
 }
 
 export async function onEventStored(tx: Tx, event: StoredEvent): Promise<EventOutcome> {
-  const { picture, hasOpenEarlyHelp } = await loadPicture(tx, event.personId);
+  const { picture, hasOpenEarlyHelp, recordIdsFromEvent } = await loadPicture(
+    tx,
+    event.personId,
+    event.inboundEventId,
+  );
   const evaluation = evaluate(picture, event.occurredAt);
+  const previous = await tx.ragAssessment.findFirst({
+    where: { personId: event.personId },
+    orderBy: { assessedAt: "desc" },
+    select: { reasons: true },
+  });
+  const previouslyFired = new Set(
+    Array.isArray(previous?.reasons)
+      ? previous.reasons.flatMap((r) =>
+          r && typeof r === "object" && "ruleId" in r ? [String(r.ruleId)] : [],
+        )
+      : [],
+  );
   const reasons = reasonsToJson(evaluation.fired);
   await tx.ragAssessment.create({
     data: {
@@ -38,7 +54,10 @@ export async function onEventStored(tx: Tx, event: StoredEvent): Promise<EventOu
       eventId: event.inboundEventId,
     },
   });
-  if (!evaluation.proposed || !shouldNotify(evaluation, hasOpenEarlyHelp)) {
+  if (
+    !evaluation.proposed ||
+    !shouldNotify(evaluation, hasOpenEarlyHelp, { recordIdsFromEvent, previouslyFired })
+  ) {
     return { notificationId: undefined };
   }
 

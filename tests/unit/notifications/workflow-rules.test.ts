@@ -10,7 +10,13 @@ import { decodeCursor, encodeCursor, pageSize } from "../../../notifications/cur
 import { backoffMs } from "../../../alerts/email-worker.ts";
 import type { Evaluation, Rag } from "../../../rag/index.ts";
 
-const ev = (proposed: Rag | undefined): Evaluation => ({ ruleVersion: 1, fired: [], proposed });
+const ev = (proposed: Rag | undefined): Evaluation => ({
+  ruleVersion: 1,
+  fired: proposed
+    ? [{ ruleId: "POLICE_NOTIFICATION", rag: proposed, description: "", evidence: [] }]
+    : [],
+  proposed,
+});
 
 describe("when a notification is due", () => {
   it("gives RED four hours", () => {

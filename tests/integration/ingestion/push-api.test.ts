@@ -8,7 +8,8 @@ import type { TestDatabase } from "../../support/database.ts";
 import { createOwnDatabase } from "./own-database.ts";
 import { produce, readDeadLetters, testKafka, waitUntil } from "./kafka-helpers.ts";
 
-const examples = "/work/shared/contract/examples";
+// the contract lives beside the repository (../shared/contract)
+const examples = path.resolve(import.meta.dirname, "../../../../shared/contract/examples");
 const read = (f: string) => readFileSync(path.join(examples, f));
 const SUBMIT = `mutation($event: JSON!) {
   submitAgencyEvent(event: $event) { accepted eventId childId duplicate issues { path message } }

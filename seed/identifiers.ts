@@ -1,22 +1,7 @@
 // Valid synthetic identifiers: NHS numbers (modulus 11) and UPNs (check letter), made from a
-// counter so that every child's identifier is distinct.
-
-/** The modulus-11 check digit for the first nine digits, or undefined when the result is 10 (no valid number). */
-export function nhsCheckDigit(firstNine: string): number | undefined {
-  if (!/^\d{9}$/.test(firstNine)) throw new Error("nhsCheckDigit takes nine digits");
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(firstNine[i]) * (10 - i);
-  const check = 11 - (sum % 11);
-  if (check === 11) return 0;
-  if (check === 10) return undefined;
-  return check;
-}
-
-/** The published check, for the generator's own tests. */
-export function nhsNumberIsValid(value: string): boolean {
-  if (!/^\d{10}$/.test(value)) return false;
-  return nhsCheckDigit(value.slice(0, 9)) === Number(value[9]);
-}
+// counter so that every child's identifier is distinct. The check characters come from the
+// hub's own validators (identity/identifiers.ts), so the seed cannot drift from what it accepts.
+import { nhsCheckDigit, upnCheckLetter } from "../identity/identifiers.ts";
 
 const NHS_SPREAD = 7_654_321; // coprime with 10^7: n → (n × spread) mod 10^7 is a bijection
 const NHS_RANGE = 10_000_000;
@@ -35,21 +20,6 @@ export function makeNhsNumber(n: number): string {
     if (check !== undefined) return `${prefix}${ninth}${check}`;
   }
   throw new Error("unreachable: one of two ninth digits always gives a valid check");
-}
-
-export const UPN_CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
-
-/** The check letter for the 12 characters after it (LA code, school, year, serial: all digits). */
-export function upnCheckLetter(twelve: string): string {
-  if (!/^\d{12}$/.test(twelve)) throw new Error("upnCheckLetter takes twelve digits");
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(twelve[i]) * (i + 2);
-  return UPN_CHECK_LETTERS[sum % 23] as string;
-}
-
-export function upnIsValid(value: string): boolean {
-  if (!/^[A-Z]\d{12}$/.test(value)) return false;
-  return upnCheckLetter(value.slice(1)) === value[0];
 }
 
 export interface UpnParts {
@@ -76,7 +46,9 @@ export function makeUpn(parts: UpnParts): string {
     String(school).padStart(4, "0") +
     String(year).padStart(2, "0") +
     String(serial).padStart(3, "0");
-  return upnCheckLetter(twelve) + twelve;
+  const letter = upnCheckLetter(twelve);
+  if (!letter) throw new Error("unreachable: twelve digits always have a check letter");
+  return letter + twelve;
 }
 
 function inRange(v: number, min: number, max: number): boolean {

@@ -7,7 +7,7 @@ import { ensureTopics } from "../../../kafka/client.ts";
 import { planStream } from "./event-stream.ts";
 import { produce, readDeadLetters, remainingFor, testKafka, waitUntil } from "./kafka-helpers.ts";
 import { countRows } from "./db-counts.ts";
-import { createOwnDatabase } from "./own-database.ts";
+import { createTestDatabase } from "../../support/database.ts";
 import { freePort, startHubProcess } from "./hub-process.ts";
 
 const STREAM = Number(process.env["INGEST_STREAM"] ?? 5000);
@@ -25,7 +25,7 @@ describe("a consumer killed in the middle of the stream", () => {
     "loses nothing and doubles nothing when killed with SIGKILL and started again",
     { timeout: 900_000 },
     async () => {
-      const database = await createOwnDatabase();
+      const database = await createTestDatabase();
       cleanups.push(() => database.drop());
       const prefix = `k${randomBytes(4).toString("hex")}.`;
       const env = {
@@ -89,7 +89,7 @@ describe("the database going away in the middle of the stream", () => {
     "pauses consumption, resumes when the database is back, and ends with the same counts",
     { timeout: 900_000 },
     async () => {
-      const database = await createOwnDatabase();
+      const database = await createTestDatabase();
       cleanups.push(() => database.drop());
       const hub = await startTestHub({ kafka: true, database });
       cleanups.push(() => hub.stop());

@@ -5,7 +5,7 @@ import type { KafkaClient } from "../../../kafka/client.ts";
 import { planStream } from "./event-stream.ts";
 import { produce, readDeadLetters, remainingFor, testKafka, waitUntil } from "./kafka-helpers.ts";
 import { countRows } from "./db-counts.ts";
-import { createOwnDatabase } from "./own-database.ts";
+import { createTestDatabase } from "../../support/database.ts";
 import type { TestDatabase } from "../../support/database.ts";
 
 describe("agency events arriving on Kafka", () => {
@@ -14,7 +14,7 @@ describe("agency events arriving on Kafka", () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    database = await createOwnDatabase();
+    database = await createTestDatabase();
     hub = await startTestHub({ kafka: true, database });
     kafka = testKafka(inject("kafkaBrokers"));
   });

@@ -7,7 +7,7 @@ import { createLogger } from "../../../logging/logger.ts";
 import { enqueueOutbox } from "../../../outbox/enqueue.ts";
 import { createOutboxRelay } from "../../../outbox/relay.ts";
 import type { TestDatabase } from "../../support/database.ts";
-import { createOwnDatabase } from "./own-database.ts";
+import { createTestDatabase } from "../../support/database.ts";
 import { testKafka } from "./kafka-helpers.ts";
 
 describe("the outbox relay", () => {
@@ -16,7 +16,7 @@ describe("the outbox relay", () => {
   const prefix = `o${randomBytes(4).toString("hex")}.`;
 
   beforeAll(async () => {
-    database = await createOwnDatabase();
+    database = await createTestDatabase();
     db = createDb(database.url, 4);
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { startTestHub, type TestHub } from "../../support/hub.ts";
 import { topicNames } from "../../../kafka/topics.ts";
 import type { KafkaClient } from "../../../kafka/client.ts";
 import type { TestDatabase } from "../../support/database.ts";
-import { createOwnDatabase } from "./own-database.ts";
+import { createTestDatabase } from "../../support/database.ts";
 import { produce, readDeadLetters, testKafka, waitUntil } from "./kafka-helpers.ts";
 
 // the contract lives beside the repository (../shared/contract)
@@ -31,7 +31,7 @@ describe("the push API for agencies without Kafka", () => {
   let health: string;
 
   beforeAll(async () => {
-    database = await createOwnDatabase();
+    database = await createTestDatabase();
     hub = await startTestHub({ kafka: true, database });
     kafka = testKafka(inject("kafkaBrokers"));
     police = await hub.token({ sub: "merlin-gateway", role: "AGENCY_SYSTEM", agency: "POLICE" });

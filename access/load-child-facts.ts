@@ -1,27 +1,29 @@
 // The data the policy needs about children, loaded in batches (one query per kind per tick).
-// Rows are mapped here and never leave this file as Prisma rows.
+// Rows (raw SQL: no per-call query compilation) are mapped here and never leave this file.
 import type { Db } from "../db/client.ts";
 import type { AgencyName, Role } from "../auth/viewer.ts";
 import type { ConsentStatus, ConsentView } from "./consent-standing.ts";
+
+interface ConsentRow {
+  personId: string;
+  status: string;
+  scope: string[];
+  legalBasis: string;
+  justification: string | null;
+  recordedRole: string;
+  recordedAt: Date;
+  expiresAt: Date | null;
+}
 
 export async function loadConsents(
   db: Db,
   childIds: readonly string[],
 ): Promise<Map<string, ConsentView[]>> {
-  const rows = await db.consentRecord.findMany({
-    where: { personId: { in: [...childIds] } },
-    orderBy: { recordedAt: "asc" },
-    select: {
-      personId: true,
-      status: true,
-      scope: true,
-      legalBasis: true,
-      justification: true,
-      recordedRole: true,
-      recordedAt: true,
-      expiresAt: true,
-    },
-  });
+  const rows = await db.$queryRaw<ConsentRow[]>`
+    SELECT "personId", status, scope::text[] AS scope, "legalBasis", justification,
+           "recordedRole", "recordedAt", "expiresAt"
+      FROM "ConsentRecord" WHERE "personId" = ANY(${[...childIds]}::uuid[])
+     ORDER BY "recordedAt" ASC`;
   const byChild = new Map<string, ConsentView[]>();
   for (const r of rows) {
     const list = byChild.get(r.personId) ?? [];
@@ -46,16 +48,17 @@ export async function loadRelatedChildren(
   role: Role,
   childIds: readonly string[],
 ): Promise<Set<string>> {
-  const names =
+  const rows =
     role === "EARLY_HELP_MANAGER"
-      ? { managerId: sub }
+      ? await db.$queryRaw<Array<{ personId: string }>>`
+          SELECT "personId" FROM "EarlyHelpEpisode"
+           WHERE "personId" = ANY(${[...childIds]}::uuid[]) AND status = 'OPEN'
+             AND "managerId" = ${sub}`
       : role === "LEAD_PROFESSIONAL"
-        ? { leadProfessionalId: sub }
-        : undefined;
-  if (!names) return new Set();
-  const rows = await db.earlyHelpEpisode.findMany({
-    where: { personId: { in: [...childIds] }, status: "OPEN", ...names },
-    select: { personId: true },
-  });
+        ? await db.$queryRaw<Array<{ personId: string }>>`
+            SELECT "personId" FROM "EarlyHelpEpisode"
+             WHERE "personId" = ANY(${[...childIds]}::uuid[]) AND status = 'OPEN'
+               AND "leadProfessionalId" = ${sub}`
+        : [];
   return new Set(rows.map((r) => r.personId));
 }

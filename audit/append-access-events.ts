@@ -1,7 +1,7 @@
 // Appends access events to the hash chain. Appends are serialised with a transaction-scoped
 // advisory lock, so each event's prevHash is the hash of the event before it.
 import { randomUUID } from "node:crypto";
-import type { Db, Tx } from "../db/client.ts";
+import { Prisma, type Db, type Tx } from "../db/client.ts";
 import { GENESIS_HASH, chainHash, type ChainedFields } from "./chain-hash.ts";
 
 /** Arbitrary constant naming "the access event chain" among advisory locks. */
@@ -30,8 +30,9 @@ export async function appendAccessEventsInTx(
 ): Promise<void> {
   if (events.length === 0) return;
   await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(${CHAIN_LOCK_KEY}::bigint)`;
-  const last = await tx.accessEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  const last = await tx.$queryRaw<Array<{ hash: string }>>`
+    SELECT hash FROM "AccessEvent" ORDER BY seq DESC LIMIT 1`;
+  let prevHash = last[0]?.hash ?? GENESIS_HASH;
   // one timestamp, at millisecond precision (the column's), so the hash reproduces exactly
   const at = new Date(Math.floor(Date.now()));
   const rows = events.map((e) => {
@@ -48,16 +49,17 @@ export async function appendAccessEventsInTx(
       policyVersion: e.policyVersion,
     };
     const hash = chainHash(prevHash, fields);
-    const row = {
-      ...fields,
-      disclosed: [...fields.disclosed],
-      withheld: [...fields.withheld],
-      prevHash,
-      hash,
-    };
+    const row = Prisma.sql`(${fields.id}::uuid, ${at}::timestamptz, ${fields.personId}::uuid,
+      ${fields.actor}, ${fields.role}, ${fields.purpose}, ${fields.legalBasis},
+      ${[...fields.disclosed]}::text[], ${[...fields.withheld]}::text[], ${fields.policyVersion}::int,
+      ${prevHash}, ${hash})`;
     prevHash = hash;
     return row;
   });
-  // one multi-row INSERT: seq is assigned in row order, so the chain order is the insert order
-  await tx.accessEvent.createMany({ data: rows });
+  // one multi-row INSERT (raw: no per-call query compilation): seq is assigned in row order, so
+  // the chain order is the insert order
+  await tx.$executeRaw`
+    INSERT INTO "AccessEvent" (id, at, "personId", actor, role, purpose, "legalBasis",
+                               disclosed, withheld, "policyVersion", "prevHash", hash)
+    VALUES ${Prisma.join(rows)}`;
 }

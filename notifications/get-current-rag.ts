@@ -1,6 +1,7 @@
 // The current rating of each child (Child.rag): the latest assessment of the whole picture, or,
 // where the notification that assessment made has been screened, the screened rating.
 import type { Db } from "../db/client.ts";
+import type { RagAssessment } from "../db/generated/client.ts";
 import { isRag, type Rag } from "../rag/index.ts";
 import { reasonsFromJson, type RagReason } from "./reasons.ts";
 
@@ -21,16 +22,19 @@ export async function getCurrentRag(
   personIds: readonly string[],
 ): Promise<Map<string, RagAssessmentView | null>> {
   const ids = [...new Set(personIds)];
-  const latest = await db.ragAssessment.findMany({
-    where: { personId: { in: ids } },
-    orderBy: [{ assessedAt: "desc" }, { id: "desc" }],
-    distinct: ["personId"],
-  });
+  // raw SQL: DISTINCT ON in the database (Prisma's `distinct` fetches every assessment) and no
+  // per-call query compilation
+  const latest = await db.$queryRaw<RagAssessment[]>`
+    SELECT DISTINCT ON ("personId") * FROM "RagAssessment"
+     WHERE "personId" = ANY(${ids}::uuid[])
+     ORDER BY "personId", "assessedAt" DESC, id DESC`;
   const eventIds = latest.flatMap((a) => (a.eventId ? [a.eventId] : []));
-  const screened = await db.mashNotification.findMany({
-    where: { triggeringEventId: { in: eventIds }, rag: { not: null } },
-    select: { triggeringEventId: true, rag: true },
-  });
+  const screened =
+    eventIds.length === 0
+      ? []
+      : await db.$queryRaw<Array<{ triggeringEventId: string; rag: string }>>`
+          SELECT "triggeringEventId", rag FROM "MashNotification"
+           WHERE "triggeringEventId" = ANY(${eventIds}::uuid[]) AND rag IS NOT NULL`;
   const screenedByEvent = new Map(screened.map((n) => [n.triggeringEventId, n.rag]));
   const result = new Map<string, RagAssessmentView | null>(ids.map((id) => [id, null]));
   for (const a of latest) {

@@ -13,8 +13,6 @@ import { runMigrations } from "../db/migrate.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded.ts";
 import { createLogger, type Logger } from "../logging/logger.ts";
 import { createTokenVerifier } from "../auth/verify-token.ts";
-import { DomainError } from "../errors/domain-error.ts";
-import { httpStatusFor } from "../errors/codes.ts";
 import { buildContext, type RequestContext } from "../context/request-context.ts";
 import { createKafkaClient, ensureTopics, type KafkaClient } from "../kafka/client.ts";
 import { topicNames } from "../kafka/topics.ts";
@@ -23,6 +21,7 @@ import { createMetrics } from "./metrics.ts";
 import { createServices, type Services } from "./services.ts";
 import { createWorkers, type Worker } from "./workers.ts";
 import { formatError } from "./format-error.ts";
+import { sendDomainError } from "./http-errors.ts";
 import { uncategorisedFields } from "../access/field-category.ts";
 import { auditPlugin, auditWebSocketResult } from "./plugins/audit-plugin.ts";
 import { queryLimitsPlugin } from "./plugins/limits-plugin.ts";
@@ -167,13 +166,7 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
         res.locals["viewer"] = await services.verifyToken(req.headers.authorization);
         next();
       } catch (error) {
-        if (error instanceof DomainError) {
-          res
-            .status(httpStatusFor(error.code))
-            .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-          return;
-        }
-        next(error);
+        if (!sendDomainError(res, error)) next(error);
       }
     },
     expressMiddleware(apollo, {

@@ -2,8 +2,7 @@
 // 401 without a valid token, 403 for anything but the caller's own agency's events; otherwise
 // 200 with the answer for each event (accepted, eventId, childId, duplicate, issues).
 import express, { type Router } from "express";
-import { DomainError } from "../../errors/domain-error.ts";
-import { httpStatusFor } from "../../errors/codes.ts";
+import { sendDomainError } from "../http-errors.ts";
 import type { Services } from "../services.ts";
 
 export function createEventsRouter(services: Services): Router {
@@ -23,13 +22,7 @@ export function createEventsRouter(services: Services): Router {
           res.json(await services.ingestion.submit(viewer, parsed ?? bytes));
         }
       } catch (error) {
-        if (error instanceof DomainError) {
-          res
-            .status(httpStatusFor(error.code))
-            .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-          return;
-        }
-        next(error);
+        if (!sendDomainError(res, error)) next(error);
       }
     },
   );

@@ -1,7 +1,8 @@
 // Links an event's subject to a child, inside the caller's transaction.
 // Exact links first (a known (source, sourcePersonId), NHS number, UPN); then the probabilistic
 // stage (identity/score.ts over blocked candidates): link, hold for review, or a new child.
-import type { Tx } from "../db/client.ts";
+import { randomUUID } from "node:crypto";
+import { Prisma, type Tx } from "../db/client.ts";
 import { findCandidates } from "./candidates.ts";
 import { blockingKeys } from "./normalise.ts";
 import { compareRecords, decide, type MatchScore } from "./score.ts";
@@ -13,10 +14,11 @@ export async function resolveSubject(
   subject: Subject,
 ): Promise<Resolution> {
   const exact = await findExact(tx, source, subject);
-  if (exact) {
-    await attachIdentifiers(tx, exact.personId, source, subject);
-    await fillMissingDemographics(tx, exact.personId, subject);
-    return { ...exact, outcome: "LINKED", score: undefined, reviewId: undefined };
+  if (exact.hit) {
+    const { personId, matchedOn, person } = exact.hit;
+    await attachIdentifiers(tx, personId, source, subject, exact.found);
+    await fillMissingDemographics(tx, personId, subject, person);
+    return { personId, matchedOn, outcome: "LINKED", score: undefined, reviewId: undefined };
   }
 
   const ranked = await rankCandidates(tx, subject);
@@ -100,31 +102,76 @@ export async function rankCandidates(
     .sort((a, b) => b.match.score - a.match.score);
 }
 
-async function findExact(
-  tx: Tx,
-  source: SubjectSource,
-  subject: Subject,
-): Promise<{ personId: string; matchedOn: string[] } | undefined> {
-  const wanted = [
+interface FoundIdentifier {
+  kind: string;
+  agency: string | null;
+  value: string;
+}
+
+interface ExactRow extends FoundIdentifier {
+  personId: string;
+  mergedIntoId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: string | null;
+  expectedDueDate: string | null;
+  postcode: string | null;
+}
+
+/** The subject's identifiers as (kind, agency, value): the agency's own id, NHS number, UPN. */
+function wantedIdentifiers(source: SubjectSource, subject: Subject): FoundIdentifier[] {
+  return [
     { kind: "SOURCE_PERSON_ID", agency: source, value: subject.sourcePersonId },
     ...(subject.nhsNumber ? [{ kind: "NHS_NUMBER", agency: null, value: subject.nhsNumber }] : []),
     ...(subject.upn ? [{ kind: "UPN", agency: null, value: subject.upn }] : []),
   ];
-  // one query for all three; priority: the agency's own id, then NHS number, then UPN
-  const found = await tx.personIdentifier.findMany({
-    where: { OR: wanted },
-    select: { kind: true, personId: true, person: { select: { mergedIntoId: true } } },
-  });
-  for (const kind of ["SOURCE_PERSON_ID", "NHS_NUMBER", "UPN"]) {
-    const hit = found.find((f) => f.kind === kind);
-    if (!hit) continue;
-    const personId = hit.person.mergedIntoId
-      ? await live(tx, hit.person.mergedIntoId)
-      : hit.personId;
-    return { personId, matchedOn: [kind] };
-  }
-  return undefined;
 }
+
+/**
+ * One raw query for all three identifiers, with the holder's demographics (so that a link to a
+ * child who was not merged needs no further read); priority: the agency's own id, then NHS
+ * number, then UPN. `found` is every identifier of the subject the hub already holds.
+ */
+async function findExact(
+  tx: Tx,
+  source: SubjectSource,
+  subject: Subject,
+): Promise<{
+  found: FoundIdentifier[];
+  hit:
+    { personId: string; matchedOn: string[]; person: PersonDemographics | undefined } | undefined;
+}> {
+  const rows = await tx.$queryRaw<ExactRow[]>`
+    SELECT i."kind", i."agency"::text AS "agency", i."value", i."personId"::text AS "personId",
+           p."mergedIntoId"::text AS "mergedIntoId", p."givenName", p."familyName",
+           p."dateOfBirth"::text AS "dateOfBirth", p."expectedDueDate"::text AS "expectedDueDate",
+           p."postcode"
+    FROM "PersonIdentifier" i JOIN "Person" p ON p."id" = i."personId"
+    WHERE (i."kind" = 'SOURCE_PERSON_ID' AND i."agency" = ${source}::"Agency"
+           AND i."value" = ${subject.sourcePersonId}::text)
+       OR (i."kind" = 'NHS_NUMBER' AND i."agency" IS NULL AND i."value" = ${subject.nhsNumber ?? null}::text)
+       OR (i."kind" = 'UPN' AND i."agency" IS NULL AND i."value" = ${subject.upn ?? null}::text)`;
+  const found = rows.map(({ kind, agency, value }) => ({ kind, agency, value }));
+  for (const kind of ["SOURCE_PERSON_ID", "NHS_NUMBER", "UPN"]) {
+    const row = rows.find((f) => f.kind === kind);
+    if (!row) continue;
+    if (row.mergedIntoId) {
+      const personId = await live(tx, row.mergedIntoId);
+      return { found, hit: { personId, matchedOn: [kind], person: undefined } };
+    }
+    const person: PersonDemographics = {
+      givenName: row.givenName,
+      familyName: row.familyName,
+      dateOfBirth: calendarDate(row.dateOfBirth),
+      expectedDueDate: calendarDate(row.expectedDueDate),
+      postcode: row.postcode,
+    };
+    return { found, hit: { personId: row.personId, matchedOn: [kind], person } };
+  }
+  return { found, hit: undefined };
+}
+
+const calendarDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 /** Follows merges so that a record never lands on a person folded into another. */
 export async function live(tx: Tx, personId: string): Promise<string> {
@@ -137,33 +184,68 @@ export async function live(tx: Tx, personId: string): Promise<string> {
   return id;
 }
 
-/** Adds the subject's identifiers the hub does not hold yet (two queries). */
+/**
+ * Adds the subject's identifiers the hub does not hold yet: one raw statement (none when `known`,
+ * the identifiers already read in this transaction, holds them all). No ON CONFLICT: an
+ * identifier another transaction adds first fails the unique key, and the transaction is retried.
+ */
 export async function attachIdentifiers(
   tx: Tx,
   personId: string,
   source: SubjectSource,
   subject: Subject,
+  known?: FoundIdentifier[],
 ): Promise<void> {
-  const wanted = [
-    { kind: "SOURCE_PERSON_ID", agency: source, value: subject.sourcePersonId },
-    ...(subject.nhsNumber ? [{ kind: "NHS_NUMBER", agency: null, value: subject.nhsNumber }] : []),
-    ...(subject.upn ? [{ kind: "UPN", agency: null, value: subject.upn }] : []),
-  ];
-  const existing = await tx.personIdentifier.findMany({
-    where: { OR: wanted },
-    select: { kind: true, agency: true, value: true },
-  });
-  const missing = wanted.filter(
-    (w) => !existing.some((e) => e.kind === w.kind && e.agency === w.agency && e.value === w.value),
+  const wanted = wantedIdentifiers(source, subject).filter(
+    (w) => !known?.some((e) => e.kind === w.kind && e.agency === w.agency && e.value === w.value),
   );
-  if (missing.length > 0) {
-    await tx.personIdentifier.createMany({ data: missing.map((m) => ({ ...m, personId })) });
-  }
+  if (wanted.length === 0) return;
+  const rows = Prisma.join(
+    wanted.map(
+      (w) =>
+        Prisma.sql`(${randomUUID()}::uuid, ${w.kind}::text, ${w.agency}::text, ${w.value}::text)`,
+    ),
+  );
+  await tx.$executeRaw`
+    INSERT INTO "PersonIdentifier" ("id", "personId", "kind", "agency", "value")
+    SELECT w."id", ${personId}::uuid, w."kind", w."agency"::"Agency", w."value"
+    FROM (VALUES ${rows}) AS w("id", "kind", "agency", "value")
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "PersonIdentifier" e
+      WHERE e."kind" = w."kind" AND e."agency" IS NOT DISTINCT FROM w."agency"::"Agency"
+        AND e."value" = w."value")`;
 }
 
-/** Fills fields the child's record lacks (never overwrites what another agency said). */
-async function fillMissingDemographics(tx: Tx, personId: string, subject: Subject): Promise<void> {
-  const p = await tx.person.findUnique({ where: { id: personId } });
+interface PersonDemographics {
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: Date | null;
+  expectedDueDate: Date | null;
+  postcode: string | null;
+}
+
+/**
+ * Fills fields the child's record lacks (never overwrites what another agency said). `known` is
+ * the child's record as already read in this transaction; without it, it is read.
+ */
+async function fillMissingDemographics(
+  tx: Tx,
+  personId: string,
+  subject: Subject,
+  known?: PersonDemographics,
+): Promise<void> {
+  const p =
+    known ??
+    (await tx.person.findUnique({
+      where: { id: personId },
+      select: {
+        givenName: true,
+        familyName: true,
+        dateOfBirth: true,
+        expectedDueDate: true,
+        postcode: true,
+      },
+    }));
   if (!p) return;
   const wanted = personData(subject);
   const merged = {

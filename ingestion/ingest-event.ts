@@ -68,22 +68,13 @@ export async function ingestEvent(
   return retryTransaction(db, async (tx): Promise<IngestOutcome> => {
     const inboundEventId = randomUUID();
     const occurredAt = new Date(event.occurredAt);
-    const claimed = await tx.inboundEvent.createMany({
-      data: [
-        {
-          id: inboundEventId,
-          source: event.source,
-          eventId: event.eventId,
-          type: event.type,
-          contentHash: hash,
-          occurredAt,
-          via: meta.via,
-          body: body as object,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (claimed.count === 0) {
+    // The claim: one raw statement (a Prisma call costs ~3x a raw one on this hot path).
+    const claimed = await tx.$executeRaw`
+      INSERT INTO "InboundEvent" ("id", "source", "eventId", "type", "contentHash", "occurredAt", "via", "body")
+      VALUES (${inboundEventId}::uuid, ${event.source}::"Agency", ${event.eventId}, ${event.type},
+              ${hash}, ${occurredAt.toISOString()}::timestamptz, ${meta.via}, ${JSON.stringify(body)}::jsonb)
+      ON CONFLICT DO NOTHING`;
+    if (claimed === 0) {
       const first = await tx.inboundEvent.findUniqueOrThrow({
         where: { source_eventId: { source: event.source, eventId: event.eventId } },
         select: { id: true, contentHash: true, personId: true },
@@ -114,10 +105,9 @@ export async function ingestEvent(
       };
     }
     const resolution = await resolveSubject(tx, event.source, event.subject);
-    await tx.inboundEvent.update({
-      where: { id: inboundEventId },
-      data: { personId: resolution.personId },
-    });
+    await tx.$executeRaw`
+      UPDATE "InboundEvent" SET "personId" = ${resolution.personId}::uuid
+      WHERE "id" = ${inboundEventId}::uuid`;
     await storeAgencyRecord(
       tx,
       { personId: resolution.personId, inboundEventId, occurredAt },

@@ -1,5 +1,6 @@
 // Stores an early help episode: one row per (child, episode id), updated in place.
 import type { Tx } from "../../db/client.ts";
+import { upsertRow } from "../../ingestion/upsert-row.ts";
 import { optionalInstant, type RecordContext } from "../../ingestion/stored-record.ts";
 import type { EarlyHelpEpisodePayload } from "./event-schema.ts";
 
@@ -8,22 +9,25 @@ export async function storeEarlyHelpEpisode(
   ctx: RecordContext,
   p: EarlyHelpEpisodePayload,
 ): Promise<void> {
-  const data = {
-    status: p.status,
-    openedAt: new Date(p.openedAt),
-    closedAt: optionalInstant(p.closedAt),
-    familyId: p.familyId,
-    leadProfessionalId: p.leadProfessional?.id ?? null,
-    leadProfessionalName: p.leadProfessional?.name ?? null,
-    leadProfessionalEmail: p.leadProfessional?.email ?? null,
-    managerId: p.earlyHelpManager?.id ?? null,
-    managerName: p.earlyHelpManager?.name ?? null,
-    managerEmail: p.earlyHelpManager?.email ?? null,
-    eventId: ctx.inboundEventId,
-  };
-  await tx.earlyHelpEpisode.upsert({
-    where: { personId_episodeId: { personId: ctx.personId, episodeId: p.episodeId } },
-    create: { personId: ctx.personId, episodeId: p.episodeId, ...data },
-    update: data,
-  });
+  await upsertRow(
+    tx,
+    "EarlyHelpEpisode",
+    [
+      ["personId", ctx.personId, "uuid"],
+      ["episodeId", p.episodeId, "text"],
+    ],
+    [
+      ["status", p.status, "text"],
+      ["openedAt", new Date(p.openedAt), "timestamptz"],
+      ["closedAt", optionalInstant(p.closedAt), "timestamptz"],
+      ["familyId", p.familyId, "text"],
+      ["leadProfessionalId", p.leadProfessional?.id ?? null, "text"],
+      ["leadProfessionalName", p.leadProfessional?.name ?? null, "text"],
+      ["leadProfessionalEmail", p.leadProfessional?.email ?? null, "text"],
+      ["managerId", p.earlyHelpManager?.id ?? null, "text"],
+      ["managerName", p.earlyHelpManager?.name ?? null, "text"],
+      ["managerEmail", p.earlyHelpManager?.email ?? null, "text"],
+      ["eventId", ctx.inboundEventId, "uuid"],
+    ],
+  );
 }

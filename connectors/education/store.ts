@@ -1,5 +1,6 @@
 // Stores a school attendance return: one row per (child, school, period), updated in place.
 import type { Tx } from "../../db/client.ts";
+import { upsertRow } from "../../ingestion/upsert-row.ts";
 import { dateOnly, type RecordContext } from "../../ingestion/stored-record.ts";
 import type { SchoolAttendancePayload } from "./event-schema.ts";
 
@@ -8,27 +9,26 @@ export async function storeSchoolAttendance(
   ctx: RecordContext,
   p: SchoolAttendancePayload,
 ): Promise<void> {
-  const key = {
-    personId: ctx.personId,
-    schoolUrn: p.schoolUrn,
-    periodStart: dateOnly(p.periodStart),
-    periodEnd: dateOnly(p.periodEnd),
-  };
-  const data = {
-    schoolName: p.schoolName ?? null,
-    possibleSessions: p.possibleSessions,
-    attendedSessions: p.attendedSessions,
-    unauthorisedAbsenceSessions: p.unauthorisedAbsenceSessions,
-    suspensions: p.suspensions,
-    permanentlyExcluded: p.permanentlyExcluded,
-    missingEducation: p.missingEducation,
-    eventId: ctx.inboundEventId,
-    origin: "PUSH",
-    fetchedAt: new Date(),
-  };
-  await tx.schoolAttendance.upsert({
-    where: { personId_schoolUrn_periodStart_periodEnd: key },
-    create: { ...key, ...data },
-    update: data,
-  });
+  await upsertRow(
+    tx,
+    "SchoolAttendance",
+    [
+      ["personId", ctx.personId, "uuid"],
+      ["schoolUrn", p.schoolUrn, "text"],
+      ["periodStart", dateOnly(p.periodStart), "date"],
+      ["periodEnd", dateOnly(p.periodEnd), "date"],
+    ],
+    [
+      ["schoolName", p.schoolName ?? null, "text"],
+      ["possibleSessions", p.possibleSessions, "int"],
+      ["attendedSessions", p.attendedSessions, "int"],
+      ["unauthorisedAbsenceSessions", p.unauthorisedAbsenceSessions, "int"],
+      ["suspensions", p.suspensions, "int"],
+      ["permanentlyExcluded", p.permanentlyExcluded, "boolean"],
+      ["missingEducation", p.missingEducation, "boolean"],
+      ["eventId", ctx.inboundEventId, "uuid"],
+      ["origin", "PUSH", "text"],
+      ["fetchedAt", new Date(), "timestamptz"],
+    ],
+  );
 }

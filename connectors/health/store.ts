@@ -1,5 +1,6 @@
 // Stores an emergency department attendance: one row per (site, attendance id), updated in place.
 import type { Tx } from "../../db/client.ts";
+import { upsertRow } from "../../ingestion/upsert-row.ts";
 import type { RecordContext } from "../../ingestion/stored-record.ts";
 import type { EdAttendancePayload } from "./event-schema.ts";
 
@@ -8,21 +9,22 @@ export async function storeEdAttendance(
   ctx: RecordContext,
   p: EdAttendancePayload,
 ): Promise<void> {
-  const data = {
-    personId: ctx.personId,
-    arrivedAt: new Date(p.arrivedAt),
-    chiefComplaintSnomed: p.chiefComplaintSnomed ?? null,
-    chiefComplaint: p.chiefComplaint ?? null,
-    injury: p.injury,
-    safeguardingConcern: p.safeguardingConcern,
-    dischargeDestination: p.dischargeDestination ?? null,
-    eventId: ctx.inboundEventId,
-  };
-  await tx.edAttendance.upsert({
-    where: {
-      siteOdsCode_attendanceId: { siteOdsCode: p.siteOdsCode, attendanceId: p.attendanceId },
-    },
-    create: { siteOdsCode: p.siteOdsCode, attendanceId: p.attendanceId, ...data },
-    update: data,
-  });
+  await upsertRow(
+    tx,
+    "EdAttendance",
+    [
+      ["siteOdsCode", p.siteOdsCode, "text"],
+      ["attendanceId", p.attendanceId, "text"],
+    ],
+    [
+      ["personId", ctx.personId, "uuid"],
+      ["arrivedAt", new Date(p.arrivedAt), "timestamptz"],
+      ["chiefComplaintSnomed", p.chiefComplaintSnomed ?? null, "text"],
+      ["chiefComplaint", p.chiefComplaint ?? null, "text"],
+      ["injury", p.injury, "boolean"],
+      ["safeguardingConcern", p.safeguardingConcern, "boolean"],
+      ["dischargeDestination", p.dischargeDestination ?? null, "text"],
+      ["eventId", ctx.inboundEventId, "uuid"],
+    ],
+  );
 }

@@ -1,5 +1,6 @@
 // Stores a Merlin notification: one row per (child, Merlin reference), updated in place.
 import type { Tx } from "../../db/client.ts";
+import { upsertRow } from "../../ingestion/upsert-row.ts";
 import type { RecordContext } from "../../ingestion/stored-record.ts";
 import type { PoliceMerlinPayload } from "./event-schema.ts";
 
@@ -8,25 +9,32 @@ export async function storePoliceNotification(
   ctx: RecordContext,
   p: PoliceMerlinPayload,
 ): Promise<void> {
-  const data = {
-    occurredAt: ctx.occurredAt,
-    category: p.category,
-    riskLevel: p.riskLevel,
-    childPresent: p.childPresent,
-    summary: p.summary ?? null,
-    officerCollar: p.officer?.collarNumber ?? null,
-    officerUnit: p.officer?.unit ?? null,
-    otherPersons: p.otherPersons.map((o) => ({
-      role: o.role,
-      givenName: o.givenName,
-      familyName: o.familyName,
-      dateOfBirth: o.dateOfBirth ?? null,
-    })),
-    eventId: ctx.inboundEventId,
-  };
-  await tx.policeNotification.upsert({
-    where: { personId_merlinRef: { personId: ctx.personId, merlinRef: p.merlinRef } },
-    create: { personId: ctx.personId, merlinRef: p.merlinRef, ...data },
-    update: data,
-  });
+  await upsertRow(
+    tx,
+    "PoliceNotification",
+    [
+      ["personId", ctx.personId, "uuid"],
+      ["merlinRef", p.merlinRef, "text"],
+    ],
+    [
+      ["occurredAt", ctx.occurredAt, "timestamptz"],
+      ["category", p.category, "text"],
+      ["riskLevel", p.riskLevel, "text"],
+      ["childPresent", p.childPresent, "boolean"],
+      ["summary", p.summary ?? null, "text"],
+      ["officerCollar", p.officer?.collarNumber ?? null, "text"],
+      ["officerUnit", p.officer?.unit ?? null, "text"],
+      [
+        "otherPersons",
+        p.otherPersons.map((o) => ({
+          role: o.role,
+          givenName: o.givenName,
+          familyName: o.familyName,
+          dateOfBirth: o.dateOfBirth ?? null,
+        })),
+        "jsonb",
+      ],
+      ["eventId", ctx.inboundEventId, "uuid"],
+    ],
+  );
 }

@@ -32,6 +32,9 @@ fi
 # --- Kafka ---------------------------------------------------------------------------------------
 if [ -f "$kdir/pid" ] && kill -0 "$(cat "$kdir/pid")" 2>/dev/null && port_open "$kafka_port"; then
   log "Kafka already running (pid $(cat "$kdir/pid"))"
+elif port_open "$kafka_port"; then
+  # another checkout's broker (or the developer's own) already listens here: reuse it
+  log "a Kafka broker already listens on 127.0.0.1:$kafka_port; reusing it"
 else
   if [ ! -f "$lib/kafka_2.13-3.9.1.jar" ]; then
     log "fetching the Kafka broker from Maven Central (once; cached in ~/.m2)"

@@ -43,9 +43,7 @@ export async function resolveSubject(
         : best
       : undefined;
   if (reviewAgainst && decide(reviewAgainst.match, undefined) !== "NEW") {
-    const provisional = await tx.person.create({
-      data: { ...personData(subject), status: "PROVISIONAL" },
-    });
+    const provisional = await createChild(tx, subject, "PROVISIONAL");
     await attachIdentifiers(tx, provisional.id, source, subject);
     const review = await tx.matchReview.create({
       data: {
@@ -63,7 +61,7 @@ export async function resolveSubject(
       reviewId: review.id,
     };
   }
-  const person = await tx.person.create({ data: personData(subject) });
+  const person = await createChild(tx, subject, "ACTIVE");
   await attachIdentifiers(tx, person.id, source, subject);
   return {
     personId: person.id,
@@ -260,6 +258,25 @@ async function fillMissingDemographics(
   );
   if (!changed) return;
   await tx.person.update({ where: { id: personId }, data: { ...merged, ...blockingKeys(merged) } });
+}
+
+/** A new child from the subject's demographics: one raw insert. */
+async function createChild(
+  tx: Tx,
+  subject: Subject,
+  status: "ACTIVE" | "PROVISIONAL",
+): Promise<{ id: string }> {
+  const d = personData(subject);
+  const id = randomUUID();
+  const day = (v: Date | null) => (v ? v.toISOString().slice(0, 10) : null);
+  await tx.$executeRaw`
+    INSERT INTO "Person" ("id", "isChild", "givenName", "familyName", "dateOfBirth", "expectedDueDate",
+      "postcode", "familyNameKey", "givenNameKey", "postcodeSector", "status", "updatedAt")
+    VALUES (${id}::uuid, ${d.isChild}, ${d.givenName}::text, ${d.familyName}::text,
+      ${day(d.dateOfBirth)}::date, ${day(d.expectedDueDate)}::date, ${d.postcode}::text,
+      ${d.familyNameKey}::text, ${d.givenNameKey}::text, ${d.postcodeSector}::text, ${status},
+      ${new Date().toISOString()}::timestamptz)`;
+  return { id };
 }
 
 export function personData(subject: Omit<Subject, "sourcePersonId">) {

@@ -105,9 +105,7 @@ export async function ingestEvent(
       };
     }
     const resolution = await resolveSubject(tx, event.source, event.subject);
-    await tx.$executeRaw`
-      UPDATE "InboundEvent" SET "personId" = ${resolution.personId}::uuid
-      WHERE "id" = ${inboundEventId}::uuid`;
+    // The agency record's statement also sets the event's personId (ingestion/upsert-row.ts).
     await storeAgencyRecord(
       tx,
       { personId: resolution.personId, inboundEventId, occurredAt },

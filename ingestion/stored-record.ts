@@ -1,7 +1,7 @@
 // What each agency store receives: the child the event was linked to and the inbound event row.
 export interface RecordContext {
   personId: string;
-  /** InboundEvent.id */
+  /** InboundEvent.id; the store also sets that row's personId to personId. */
   inboundEventId: string;
   occurredAt: Date;
 }

@@ -18,14 +18,25 @@ function param([, value, cast]: Column): Prisma.Sql {
 
 const quoted = (name: string) => Prisma.raw(`"${name}"`);
 
+/**
+ * `linkEvent`: in the same statement, the inbound event that brought the record is linked to
+ * the child (InboundEvent.personId), which saves the event path one more round trip.
+ */
 export async function upsertRow(
   tx: Tx,
   table: string,
   key: readonly Column[],
   data: readonly Column[],
+  linkEvent?: { inboundEventId: string; personId: string },
 ): Promise<void> {
   const columns: Column[] = [["id", randomUUID(), "uuid"], ...key, ...data];
+  const link = linkEvent
+    ? Prisma.sql`WITH "linked" AS (
+        UPDATE "InboundEvent" SET "personId" = ${linkEvent.personId}::uuid
+        WHERE "id" = ${linkEvent.inboundEventId}::uuid)`
+    : Prisma.empty;
   await tx.$executeRaw`
+    ${link}
     INSERT INTO ${quoted(table)} (${Prisma.join(columns.map(([c]) => quoted(c)))})
     VALUES (${Prisma.join(columns.map(param))})
     ON CONFLICT (${Prisma.join(key.map(([c]) => quoted(c)))}) DO UPDATE SET ${Prisma.join(

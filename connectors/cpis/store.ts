@@ -24,5 +24,6 @@ export async function storeCpisPlan(tx: Tx, ctx: RecordContext, p: CpisPlanPaylo
       ["origin", "PUSH", "text"],
       ["fetchedAt", new Date(), "timestamptz"],
     ],
+    ctx,
   );
 }

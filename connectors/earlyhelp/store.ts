@@ -29,5 +29,6 @@ export async function storeEarlyHelpEpisode(
       ["managerEmail", p.earlyHelpManager?.email ?? null, "text"],
       ["eventId", ctx.inboundEventId, "uuid"],
     ],
+    ctx,
   );
 }

@@ -30,5 +30,6 @@ export async function storeSchoolAttendance(
       ["origin", "PUSH", "text"],
       ["fetchedAt", new Date(), "timestamptz"],
     ],
+    ctx,
   );
 }

@@ -26,5 +26,6 @@ export async function storeEdAttendance(
       ["dischargeDestination", p.dischargeDestination ?? null, "text"],
       ["eventId", ctx.inboundEventId, "uuid"],
     ],
+    ctx,
   );
 }

@@ -36,5 +36,6 @@ export async function storePoliceNotification(
       ],
       ["eventId", ctx.inboundEventId, "uuid"],
     ],
+    ctx,
   );
 }

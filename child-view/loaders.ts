@@ -1,22 +1,19 @@
-// Per-request DataLoaders for everything the Child type reaches: one query per relation per tick,
-// whatever the number of children (no N+1). Created in the request context; batch functions keep
+// Per-request DataLoaders for everything the Child type reaches: per tick, one query for the
+// people, one for every relation of theirs (load-child-records.ts), one for their ratings and one
+// for their notifications, whatever the number of children (no N+1). Created in the request context; batch functions keep
 // key order. `batch: false` turns batching off (the bench compares the two).
 import DataLoader from "dataloader";
 import type { Db } from "../db/client.ts";
 import type {
   CpisPlan,
-  EarlyHelpEpisode,
-  EdAttendance,
   MashNotification,
   Person,
   PersonIdentifier,
-  PoliceNotification,
   SchoolAttendance,
 } from "../db/generated/client.ts";
-import type { AgencyName } from "../auth/viewer.ts";
 import { getCurrentRag, type RagAssessmentView } from "../notifications/get-current-rag.ts";
 import { mapNotification, type Notification } from "../notifications/map-notification.ts";
-import type { HouseholdMemberView } from "./views.ts";
+import { loadChildRecords, type ChildRecords } from "./load-child-records.ts";
 import type { PullOutcome, PulledAgency } from "./pull-sources.ts";
 
 export interface LoaderOptions {
@@ -30,21 +27,6 @@ export type PullLoaderFn = (
   identifiers: Map<string, PersonIdentifier[]>,
 ) => Promise<Map<string, Partial<Record<PulledAgency, PullOutcome>>>>;
 
-interface HouseholdRow {
-  childId: string;
-  personId: string;
-  relationship: string;
-  givenName: string | null;
-  familyName: string | null;
-  dateOfBirth: Date | null;
-}
-
-interface PushedRow {
-  personId: string;
-  source: AgencyName;
-  receivedAt: Date | null;
-}
-
 function byPerson<T extends { personId: string }>(keys: readonly string[], rows: T[]): T[][] {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const r of rows) map.get(r.personId)?.push(r);
@@ -55,9 +37,9 @@ export function createChildLoaders(db: Db, pull: PullLoaderFn, options: LoaderOp
   const q = options.onQuery ?? (() => undefined);
   const opts = { batch: options.batch };
 
-  // $queryRaw with ANY($1::uuid[]): one prepared SQL text per relation. A compiled Prisma query
-  // costs more CPU per call than the round trip itself (bench/scenarios/view-unified.ts). Tables
-  // have no @map, so `SELECT *` rows have the Prisma row shape (enum arrays aside: none here).
+  // $queryRaw with ANY($1::uuid[]): a compiled Prisma query costs more CPU per call than the round
+  // trip itself (bench/scenarios/view-unified.ts). Tables have no @map, so `SELECT *` rows have
+  // the Prisma row shape.
   const person = new DataLoader<string, Person | null>(async (keys) => {
     q();
     const rows = await db.$queryRaw<Person[]>`
@@ -66,85 +48,32 @@ export function createChildLoaders(db: Db, pull: PullLoaderFn, options: LoaderOp
     return keys.map((k) => map.get(k) ?? null);
   }, opts);
 
-  const identifiers = new DataLoader<string, PersonIdentifier[]>(async (keys) => {
+  /** Every relation the view shows, for all children asked in one tick, in one query. */
+  const records = new DataLoader<string, ChildRecords>(async (keys) => {
     q();
-    const rows = await db.$queryRaw<PersonIdentifier[]>`
-      SELECT * FROM "PersonIdentifier" WHERE "personId" = ANY(${[...keys]}::uuid[])
-       ORDER BY "createdAt" ASC, id ASC`;
-    return byPerson(keys, rows);
+    const map = await loadChildRecords(db, keys);
+    return keys.map((k) => map.get(k)!);
   }, opts);
 
-  const cpisPlans = new DataLoader<string, CpisPlan[]>(async (keys) => {
-    q();
-    const rows = await db.$queryRaw<CpisPlan[]>`
-      SELECT * FROM "CpisPlan" WHERE "personId" = ANY(${[...keys]}::uuid[])`;
-    return byPerson(keys, rows);
-  }, opts);
-
-  const policeNotifications = new DataLoader<string, PoliceNotification[]>(async (keys) => {
-    q();
-    const rows = await db.$queryRaw<PoliceNotification[]>`
-      SELECT * FROM "PoliceNotification" WHERE "personId" = ANY(${[...keys]}::uuid[])
-       ORDER BY "occurredAt" DESC, id ASC`;
-    return byPerson(keys, rows);
-  }, opts);
-
-  const edAttendances = new DataLoader<string, EdAttendance[]>(async (keys) => {
-    q();
-    const rows = await db.$queryRaw<EdAttendance[]>`
-      SELECT * FROM "EdAttendance" WHERE "personId" = ANY(${[...keys]}::uuid[])
-       ORDER BY "arrivedAt" DESC, id ASC`;
-    return byPerson(keys, rows);
-  }, opts);
-
-  const schoolAttendances = new DataLoader<string, SchoolAttendance[]>(async (keys) => {
-    q();
-    const rows = await db.$queryRaw<SchoolAttendance[]>`
-      SELECT * FROM "SchoolAttendance" WHERE "personId" = ANY(${[...keys]}::uuid[])`;
-    return byPerson(keys, rows);
-  }, opts);
-
-  const earlyHelpEpisodes = new DataLoader<string, EarlyHelpEpisode[]>(async (keys) => {
-    q();
-    const rows = await db.$queryRaw<EarlyHelpEpisode[]>`
-      SELECT * FROM "EarlyHelpEpisode" WHERE "personId" = ANY(${[...keys]}::uuid[])`;
-    return byPerson(keys, rows);
-  }, opts);
-
-  /** Everyone sharing a household with the child (merged records left out), one query. */
-  const household = new DataLoader<string, HouseholdMemberView[]>(async (keys) => {
-    q();
-    const rows = await db.$queryRaw<HouseholdRow[]>`
-      SELECT own."personId" AS "childId", m."personId", m.relationship,
-             p."givenName", p."familyName", p."dateOfBirth"
-        FROM "HouseholdMember" own
-        JOIN "HouseholdMember" m ON m."householdId" = own."householdId"
-        JOIN "Person" p ON p.id = m."personId"
-       WHERE own."personId" = ANY(${[...keys]}::uuid[])
-         AND m."personId" <> own."personId"
-         AND p.status <> 'MERGED'
-       ORDER BY m.relationship ASC, m."personId" ASC`;
-    const byChild = new Map<string, HouseholdMemberView[]>(keys.map((k) => [k, []]));
-    const seen = new Set<string>();
-    for (const r of rows) {
-      // a person in two of the child's households is listed once (first in the order above)
-      const key = `${r.childId}|${r.personId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      byChild.get(r.childId)?.push({
-        childId: r.childId,
-        personId: r.personId,
-        givenName: r.givenName,
-        familyName: r.familyName,
-        dateOfBirth: r.dateOfBirth,
-        relationship: r.relationship,
+  /** A loader for one part of the records (what the service reads; the query is shared). */
+  function part<K extends keyof ChildRecords>(key: K) {
+    return new DataLoader<string, ChildRecords[K]>(async (keys) => {
+      const found = await records.loadMany(keys);
+      return keys.map((_, i) => {
+        const r = found[i]!;
+        return r instanceof Error ? r : r[key];
       });
-    }
-    return keys.map((k) => byChild.get(k) ?? []);
-  }, opts);
+    }, opts);
+  }
+
+  const identifiers = part("identifiers");
+  const policeNotifications = part("policeNotifications");
+  const edAttendances = part("edAttendances");
+  const earlyHelpEpisodes = part("earlyHelpEpisodes");
+  const household = part("household");
+  const pushedAsOf = part("pushedAsOf");
 
   const rag = new DataLoader<string, RagAssessmentView | null>(async (keys) => {
-    q();
     q();
     const map = await getCurrentRag(db, keys);
     return keys.map((k) => map.get(k) ?? null);
@@ -158,21 +87,6 @@ export function createChildLoaders(db: Db, pull: PullLoaderFn, options: LoaderOp
     return byPerson(keys, rows).map((list) => list.map(mapNotification));
   }, opts);
 
-  /** When each agency's pushed records for the child were last received. */
-  const pushedAsOf = new DataLoader<string, Partial<Record<AgencyName, Date>>>(async (keys) => {
-    q();
-    const rows = await db.$queryRaw<PushedRow[]>`
-      SELECT "personId", source::text AS source, max("receivedAt") AS "receivedAt"
-        FROM "InboundEvent" WHERE "personId" = ANY(${[...keys]}::uuid[])
-       GROUP BY "personId", source`;
-    const map = new Map<string, Partial<Record<AgencyName, Date>>>(keys.map((k) => [k, {}]));
-    for (const r of rows) {
-      const entry = map.get(r.personId);
-      if (entry && r.receivedAt) entry[r.source] = r.receivedAt;
-    }
-    return keys.map((k) => map.get(k)!);
-  }, opts);
-
   const pulls = new DataLoader<string, Partial<Record<PulledAgency, PullOutcome>>>(async (keys) => {
     const idLists = await identifiers.loadMany(keys);
     const byId = new Map<string, PersonIdentifier[]>(
@@ -184,6 +98,52 @@ export function createChildLoaders(db: Db, pull: PullLoaderFn, options: LoaderOp
     const map = await pull(keys, byId);
     return keys.map((k) => map.get(k) ?? {});
   }, opts);
+
+  /**
+   * A pulled part: from the shared records where no connector was asked for the child (the
+   * records cannot be older than the pull); read afresh, after the pull, where one was.
+   */
+  function pulledPart<K extends "cpisPlans" | "schoolAttendances">(
+    key: K,
+    agency: PulledAgency,
+    fresh: (personIds: string[]) => Promise<ChildRecords[K][number][]>,
+  ) {
+    return new DataLoader<string, ChildRecords[K]>(async (keys) => {
+      const outcomes = await pulls.loadMany(keys);
+      const asked = keys.filter((_, i) => {
+        const o = outcomes[i];
+        return o instanceof Error || o?.[agency] !== undefined;
+      });
+      const askedSet = new Set(asked);
+      const kept = keys.filter((k) => !askedSet.has(k));
+      const stored = await records.loadMany(kept);
+      const byKey = new Map<string, ChildRecords[K] | Error>();
+      kept.forEach((k, i) => {
+        const r = stored[i]!;
+        byKey.set(k, r instanceof Error ? r : r[key]);
+      });
+      if (asked.length > 0) {
+        q();
+        const rows = await fresh(asked);
+        const lists = byPerson(asked, rows as Array<{ personId: string }>);
+        asked.forEach((k, i) => byKey.set(k, lists[i] as ChildRecords[K]));
+      }
+      return keys.map((k) => byKey.get(k)!);
+    }, opts);
+  }
+
+  const cpisPlans = pulledPart(
+    "cpisPlans",
+    "CPIS",
+    (ids) => db.$queryRaw<CpisPlan[]>`
+      SELECT * FROM "CpisPlan" WHERE "personId" = ANY(${ids}::uuid[])`,
+  );
+  const schoolAttendances = pulledPart(
+    "schoolAttendances",
+    "EDUCATION",
+    (ids) => db.$queryRaw<SchoolAttendance[]>`
+      SELECT * FROM "SchoolAttendance" WHERE "personId" = ANY(${ids}::uuid[])`,
+  );
 
   return {
     person,

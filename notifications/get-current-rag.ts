@@ -22,24 +22,19 @@ export async function getCurrentRag(
   personIds: readonly string[],
 ): Promise<Map<string, RagAssessmentView | null>> {
   const ids = [...new Set(personIds)];
-  // raw SQL: DISTINCT ON in the database (Prisma's `distinct` fetches every assessment) and no
-  // per-call query compilation
-  const latest = await db.$queryRaw<RagAssessment[]>`
-    SELECT DISTINCT ON ("personId") * FROM "RagAssessment"
-     WHERE "personId" = ANY(${ids}::uuid[])
-     ORDER BY "personId", "assessedAt" DESC, id DESC`;
-  const eventIds = latest.flatMap((a) => (a.eventId ? [a.eventId] : []));
-  const screened =
-    eventIds.length === 0
-      ? []
-      : await db.$queryRaw<Array<{ triggeringEventId: string; rag: string }>>`
-          SELECT "triggeringEventId", rag FROM "MashNotification"
-           WHERE "triggeringEventId" = ANY(${eventIds}::uuid[]) AND rag IS NOT NULL`;
-  const screenedByEvent = new Map(screened.map((n) => [n.triggeringEventId, n.rag]));
+  // one raw query: DISTINCT ON in the database (Prisma's `distinct` fetches every assessment),
+  // the screened rating joined in, and no per-call query compilation
+  const latest = await db.$queryRaw<Array<RagAssessment & { screenedRag: string | null }>>`
+    SELECT a.*, n.rag AS "screenedRag"
+      FROM (SELECT DISTINCT ON ("personId") * FROM "RagAssessment"
+             WHERE "personId" = ANY(${ids}::uuid[])
+             ORDER BY "personId", "assessedAt" DESC, id DESC) a
+      LEFT JOIN "MashNotification" n
+        ON n."triggeringEventId" = a."eventId" AND n.rag IS NOT NULL`;
   const result = new Map<string, RagAssessmentView | null>(ids.map((id) => [id, null]));
   for (const a of latest) {
     if (!isRag(a.rag)) continue;
-    const screenedRag = a.eventId ? screenedByEvent.get(a.eventId) : undefined;
+    const screenedRag = a.screenedRag;
     result.set(a.personId, {
       childId: a.personId,
       rag: isRag(screenedRag) ? screenedRag : a.rag,

@@ -37,7 +37,7 @@ describe("the access event hash chain", () => {
     const edits: Array<(r: ChainedFields) => ChainedFields> = [
       (r) => ({ ...r, actor: `${r.actor}x` }),
       (r) => ({ ...r, role: "MASH_MANAGER" }),
-      (r) => ({ ...r, purpose: "x" }),
+      (r) => ({ ...r, purpose: `${r.purpose ?? ""}x` }),
       (r) => ({ ...r, legalBasis: null }),
       (r) => ({ ...r, disclosed: [...r.disclosed, "Child.upn"] }),
       (r) => ({ ...r, withheld: ["PoliceNotification.summary"] }),

@@ -144,6 +144,17 @@ export function createChildViewService(deps: ChildViewDeps) {
       const [pulled, pushed] = await Promise.all([l.pulls.load(id), l.pushedAsOf.load(id)]);
       return AGENCIES.map((agency) => {
         const pull = agency === "CPIS" || agency === "EDUCATION" ? pulled[agency] : undefined;
+        if (!pull && (agency === "CPIS" || agency === "EDUCATION")) {
+          // A pull-capable agency with no URL configured was not asked: say so, so that an
+          // empty CP-IS section is never read as "CP-IS says no plan".
+          return {
+            childId: id,
+            agency,
+            ok: false,
+            asOf: pushed[agency] ?? null,
+            error: `NOT_CONFIGURED: ${agency} is not asked by this hub; only records it pushed are shown`,
+          };
+        }
         if (!pull)
           return { childId: id, agency, ok: true, asOf: pushed[agency] ?? null, error: null };
         return {

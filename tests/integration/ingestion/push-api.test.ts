@@ -8,8 +8,8 @@ import type { TestDatabase } from "../../support/database.ts";
 import { createTestDatabase } from "../../support/database.ts";
 import { produce, readDeadLetters, testKafka, waitUntil } from "./kafka-helpers.ts";
 
-// the contract lives beside the repository (../shared/contract)
-const examples = path.resolve(import.meta.dirname, "../../../../shared/contract/examples");
+// the contract's example events, copied into the repository (tests/fixtures/contract-examples)
+const examples = path.resolve(import.meta.dirname, "../../fixtures/contract-examples");
 const read = (f: string) => readFileSync(path.join(examples, f));
 const SUBMIT = `mutation($event: JSON!) {
   submitAgencyEvent(event: $event) { accepted eventId childId duplicate issues { path message } }

@@ -5,8 +5,8 @@ import fc from "fast-check";
 import { validateEvent } from "../../../ingestion/validate-event.ts";
 import { canonicalJson, contentHash } from "../../../ingestion/canonical-json.ts";
 
-// the contract lives beside the repository (../shared/contract)
-const examples = path.resolve(import.meta.dirname, "../../../../shared/contract/examples");
+// the contract's example events, copied into the repository (tests/fixtures/contract-examples)
+const examples = path.resolve(import.meta.dirname, "../../fixtures/contract-examples");
 const NOW = new Date("2026-11-23T12:00:00Z");
 const opts = { maxBytes: 256_000, now: NOW };
 const read = (file: string) => readFileSync(path.join(examples, file));

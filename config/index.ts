@@ -115,3 +115,19 @@ function redact(name: string, value: string): string {
   // never echo credentials embedded in a URL
   return value.replace(/\/\/([^@/]*)@/, "//***@");
 }
+
+/**
+ * For entry points (`npm start`, `npm run migrate`, `npm run seed`): the configuration, or one
+ * line per bad variable on stderr and exit code 78 (EX_CONFIG).
+ */
+export function loadConfigOrExit(source: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const line of error.problems) console.error(line);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

@@ -1,19 +1,10 @@
 // npm run migrate: applies pending migrations (prisma migrate deploy) to the configured
 // DATABASE_URL, or to the embedded PostgreSQL under DATA_DIR when none is set.
-import { ConfigError, loadConfig } from "../config/index.ts";
+import { loadConfigOrExit } from "../config/index.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { startEmbeddedPostgres } from "../db/embedded.ts";
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    for (const line of error.problems) console.error(line);
-    process.exit(78);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 const embedded = config.database.url
   ? undefined

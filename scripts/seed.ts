@@ -2,7 +2,7 @@
 // children, seed 1) into the configured DATABASE_URL, or the embedded PostgreSQL when none is set.
 // Migrations run first. Prints counts only (no personal data).
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config/index.ts";
+import { loadConfigOrExit } from "../config/index.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded.ts";
 import { generateDataset, DEFAULT_SEED } from "../seed/generate.ts";
@@ -19,16 +19,7 @@ const seed = Number(values.seed);
 if (!Number.isInteger(children) || children < 0) fail("--children must be a whole number");
 if (!Number.isInteger(seed)) fail("--seed must be a whole number");
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    for (const line of error.problems) console.error(line);
-    process.exit(78);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 let embedded: EmbeddedPostgres | undefined;
 let url = config.database.url;

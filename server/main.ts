@@ -1,18 +1,9 @@
 // Entry point: `npm start`. Validates configuration, starts the hub, stops it on SIGTERM/SIGINT.
-import { ConfigError, loadConfig, type Config } from "../config/index.ts";
+import { loadConfigOrExit } from "../config/index.ts";
 import { createLogger } from "../logging/logger.ts";
 import { startHub } from "./app.ts";
 
-let config: Config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    for (const line of error.problems) console.error(line);
-    process.exit(78); // EX_CONFIG
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 const logger = createLogger(config.server.logLevel, { instance: config.server.instanceId });
 const hub = await startHub(config, logger).catch((error: unknown) => {

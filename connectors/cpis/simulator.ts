@@ -2,7 +2,7 @@
 // FHIR R4 searchset Bundle, as the national service does. It can also hang, fail with HTTP 500
 // or answer something that is not FHIR, to prove the hub survives a bad day at the agency.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenSimulator } from "../shared/simulator-server.ts";
 import { NHS_NUMBER_SYSTEM, ODS_CODE_SYSTEM, PLAN_TYPE_SYSTEM } from "./fhir-schema.ts";
 
 export interface SimulatedPlan {
@@ -121,19 +121,14 @@ export async function startCpisSimulator(): Promise<CpisSimulator> {
         return;
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenSimulator(server, hanging);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     setPlans: (nhs, p) => void plans.set(nhs, p),
     setMode: (m) => {
       mode = m;
     },
     requests: () => [...seen],
-    async stop() {
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: listening.stop,
   };
 }

@@ -1,7 +1,7 @@
 // A school MIS stand-in for tests and benchmarks: GET /v1/attendance-summaries?upn=<UPN> answers
 // the MIS attendance summary JSON. It can also hang, fail with HTTP 500 or answer nonsense.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenSimulator } from "../shared/simulator-server.ts";
 import type { MisAttendanceSummary } from "./schema.ts";
 
 export type SimulatorMode = "ok" | "hang" | "error" | "garbage";
@@ -52,19 +52,14 @@ export async function startEducationSimulator(): Promise<EducationSimulator> {
         return;
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenSimulator(server, hanging);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     setSummaries: (upn, s) => void summaries.set(upn, s),
     setMode: (m) => {
       mode = m;
     },
     requests: () => [...seen],
-    async stop() {
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: listening.stop,
   };
 }

@@ -4,7 +4,13 @@ import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   {
-    ignores: ["db/generated/**", "node_modules/**", "services/**", ".data/**", "bench/results/**"],
+    ignores: [
+      "platform/db/generated/**",
+      "node_modules/**",
+      "tools/kafka-broker/**",
+      ".data/**",
+      "tools/bench/results/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -17,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**", "bench/**", "tests/**"],
+    files: ["tools/**", "tests/**"],
     rules: { "no-console": "off" },
   },
 );

@@ -1,7 +1,7 @@
 // The dead-letter record published to agency.dlq.v1 (contract: events.md): the original bytes,
 // where they came from, why they were refused (every issue with its path), and when.
-import type { Producer } from "../kafka/client.ts";
-import type { RejectReason, ValidationIssue } from "../ingestion/validate-event.ts";
+import type { Producer } from "#kafka/client.ts";
+import type { RejectReason, ValidationIssue } from "#ingestion/validate-event.ts";
 
 export interface DeadLetter {
   originalBase64: string;

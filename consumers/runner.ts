@@ -3,13 +3,13 @@
 // PostgreSQL and, for a rejected event, after its dead letter is on the DLQ topic. Transient
 // failures (database away, broker unreachable) are retried with backoff: the partition waits,
 // nothing is skipped. stop() finishes the message in hand, commits, and leaves the group.
-import type { Db } from "../db/client.ts";
-import type { Logger } from "../logging/logger.ts";
-import type { Metrics } from "../server/metrics.ts";
-import type { Worker } from "../server/workers.ts";
-import type { EachBatchPayload, KafkaClient, KafkaMessage } from "../kafka/client.ts";
-import { topicNames } from "../kafka/topics.ts";
-import { ingestEvent, recordRejection, type IngestOutcome } from "../ingestion/ingest-event.ts";
+import type { Db } from "#db/client.ts";
+import type { Logger } from "#logging/logger.ts";
+import type { Metrics } from "#metrics/metrics.ts";
+import type { Worker } from "#runtime/worker.ts";
+import type { EachBatchPayload, KafkaClient, KafkaMessage } from "#kafka/client.ts";
+import { topicNames } from "#kafka/topics.ts";
+import { ingestEvent, recordRejection, type IngestOutcome } from "#ingestion/ingest-event.ts";
 import { describeFailure, isTransient } from "./transient-error.ts";
 import { deadLetter, publishDeadLetter } from "./dead-letter.ts";
 import { STOPPED, untilDone } from "./backoff.ts";

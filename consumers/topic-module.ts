@@ -1,8 +1,8 @@
 // What a topic module gives the shared runner: which topic, which source it carries, and how a
 // Kafka message becomes the input of the ingest service. Modules only map and validate.
-import type { KafkaMessage } from "../kafka/client.ts";
-import type { AgencyName } from "../auth/viewer.ts";
-import type { IngestMeta } from "../ingestion/ingest-event.ts";
+import type { KafkaMessage } from "#kafka/client.ts";
+import type { AgencyName } from "#auth/viewer.ts";
+import type { IngestMeta } from "#ingestion/ingest-event.ts";
 
 export interface TopicModule {
   /** The topic name without the configured prefix, e.g. agency.police.v1. */

@@ -1,9 +1,9 @@
 // myAlerts, acknowledgeAlert, the alertRaised subscription and the Alert type. Thin: the alerts
 // service decides who sees which alert.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "../context/request-context.ts";
-import type { Alert } from "../alerts/map-alert.ts";
-import { notFound } from "../errors/domain-error.ts";
+import type { RequestContext } from "./context.ts";
+import type { Alert } from "#alerts/map-alert.ts";
+import { notFound } from "#errors/domain-error.ts";
 import { requireViewer } from "./notifications.ts";
 
 export const alertResolvers: IResolvers<unknown, RequestContext> = {

@@ -1,6 +1,6 @@
 // accessLog. Thin: the policy admits MASH managers and auditors (AUDIT); the service pages.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "../context/request-context.ts";
+import type { RequestContext } from "./context.ts";
 
 export const auditResolvers: IResolvers<unknown, RequestContext> = {
   Query: {

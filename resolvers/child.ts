@@ -1,8 +1,8 @@
 // The `child` query and every field of the Child type. Thin: each field asks the child-view
 // service, which reads through the request's DataLoaders. Every object returned carries childId.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "../context/request-context.ts";
-import type { ChildView } from "../child-view/views.ts";
+import type { RequestContext } from "./context.ts";
+import type { ChildView } from "#child-view/views.ts";
 
 /** A Child parent may be a full ChildView or just `{ id, childId }` (e.g. from Notification.child). */
 type ChildParent = Pick<ChildView, "id" | "childId">;

@@ -1,8 +1,8 @@
 // recordConsent. Thin: the consent service validates, stores and audits.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "../context/request-context.ts";
-import type { ConsentInput } from "../consent/validate-consent.ts";
-import { unauthenticated } from "../errors/domain-error.ts";
+import type { RequestContext } from "./context.ts";
+import type { ConsentInput } from "#consent/validate-consent.ts";
+import { unauthenticated } from "#errors/domain-error.ts";
 
 export const consentResolvers: IResolvers<unknown, RequestContext> = {
   Mutation: {

@@ -1,10 +1,10 @@
 // findChildren, matchReviews and resolveMatchReview. Thin: identity/ does the matching and the
 // merge; children are loaded through the request's DataLoaders.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "../context/request-context.ts";
-import type { ChildSearch } from "../identity/find-children.ts";
-import type { MatchDecision, MatchReviewView } from "../identity/match-reviews.ts";
-import { unauthenticated } from "../errors/domain-error.ts";
+import type { RequestContext } from "./context.ts";
+import type { ChildSearch } from "#identity/find-children.ts";
+import type { MatchDecision, MatchReviewView } from "#identity/match-reviews.ts";
+import { unauthenticated } from "#errors/domain-error.ts";
 
 export const identityResolvers: IResolvers<unknown, RequestContext> = {
   Query: {

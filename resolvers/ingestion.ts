@@ -1,6 +1,6 @@
 // submitAgencyEvent: the push API over GraphQL. Thin: the ingestion service checks and does it.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "../context/request-context.ts";
+import type { RequestContext } from "./context.ts";
 
 export const ingestionResolvers: IResolvers<unknown, RequestContext> = {
   Mutation: {

@@ -1,13 +1,13 @@
 // ragRules, notifications, screenNotification, stepUp and the Notification type. Thin: the
 // notifications service checks roles and input and does the work.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "../context/request-context.ts";
-import type { Viewer } from "../auth/viewer.ts";
-import { unauthenticated } from "../errors/domain-error.ts";
-import type { Notification } from "../notifications/map-notification.ts";
-import type { NotificationFilter } from "../notifications/list-notifications.ts";
-import type { StepUpReason } from "../notifications/next-actions.ts";
-import type { Rag } from "../rag/index.ts";
+import type { RequestContext } from "./context.ts";
+import type { Viewer } from "#auth/viewer.ts";
+import { unauthenticated } from "#errors/domain-error.ts";
+import type { Notification } from "#notifications/map-notification.ts";
+import type { NotificationFilter } from "#notifications/list-notifications.ts";
+import type { StepUpReason } from "#notifications/next-actions.ts";
+import type { Rag } from "#rag/index.ts";
 
 export function requireViewer(ctx: RequestContext): Viewer {
   if (!ctx.viewer) throw unauthenticated();

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { DomainError } from "../errors/domain-error.ts";
-import type { Logger } from "../logging/logger.ts";
+import { DomainError } from "#errors/domain-error.ts";
+import type { Logger } from "#logging/logger.ts";
 
 const PASS_THROUGH = new Set([
   "UNAUTHENTICATED",

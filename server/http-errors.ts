@@ -1,6 +1,6 @@
 import type { Response } from "express";
-import { DomainError } from "../errors/domain-error.ts";
-import { httpStatusFor } from "../errors/codes.ts";
+import { DomainError } from "#errors/domain-error.ts";
+import { httpStatusFor } from "#errors/codes.ts";
 
 /**
  * Answers a domain error raised outside GraphQL execution (authentication, the push API) in the

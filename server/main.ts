@@ -1,6 +1,6 @@
 // Entry point: `npm start`. Validates configuration, starts the hub, stops it on SIGTERM/SIGINT.
-import { loadConfigOrExit } from "../config/index.ts";
-import { createLogger } from "../logging/logger.ts";
+import { loadConfigOrExit } from "#config/index.ts";
+import { createLogger } from "#logging/logger.ts";
 import { startHub } from "./app.ts";
 
 const config = loadConfigOrExit();

@@ -4,8 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
-import { resolvers } from "../resolvers/index.ts";
-import { applyAccessPolicy } from "../access/apply-access-policy.ts";
+import { resolvers } from "#resolvers/index.ts";
+import { applyAccessPolicy } from "#access/apply-access-policy.ts";
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "schema");
 

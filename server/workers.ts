@@ -1,18 +1,10 @@
 // Long-running parts of a hub process besides HTTP: Kafka consumers, the outbox relay, the alert
 // e-mail worker. Each is started after the HTTP server and stopped before the database closes.
-import type { Services } from "./services.ts";
-import type { KafkaClient } from "../kafka/client.ts";
-import { createConsumerRunner } from "../consumers/runner.ts";
-import { createOutboxRelay } from "../outbox/relay.ts";
-
-export interface Worker {
-  name: string;
-  start(): Promise<void>;
-  /** Finishes what is in hand, commits, then lets go. */
-  stop(): Promise<void>;
-  /** For /readyz. */
-  ready(): boolean;
-}
+import type { Services } from "#domain/services.ts";
+import type { Worker } from "#runtime/worker.ts";
+import type { KafkaClient } from "#kafka/client.ts";
+import { createConsumerRunner } from "#consumers/runner.ts";
+import { createOutboxRelay } from "#outbox/relay.ts";
 
 export function createWorkers(services: Services, kafka: KafkaClient | undefined): Worker[] {
   // The live alert bus first (stopped last), then the alert e-mail worker that it wakes.

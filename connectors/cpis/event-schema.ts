@@ -1,6 +1,6 @@
 // CP-IS plan changes pushed on agency.cpis.v1 (contract: events.md).
 import { z } from "zod";
-import { isoDate, text } from "../../ingestion/fields.ts";
+import { isoDate, text } from "../shared/fields.ts";
 
 export const CPIS_EVENT_TYPE = "cpis.plan.v1";
 

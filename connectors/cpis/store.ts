@@ -1,7 +1,7 @@
 // Stores a pushed CP-IS plan change: one row per (child, plan type, start date), updated in place.
-import type { Tx } from "../../db/client.ts";
-import { upsertRow } from "../../ingestion/upsert-row.ts";
-import { dateOnly, optionalDateOnly, type RecordContext } from "../../ingestion/stored-record.ts";
+import type { Tx } from "#db/client.ts";
+import { upsertRow } from "../shared/upsert-row.ts";
+import { dateOnly, optionalDateOnly, type RecordContext } from "../shared/stored-record.ts";
 import type { CpisPlanPayload } from "./event-schema.ts";
 
 export async function storeCpisPlan(tx: Tx, ctx: RecordContext, p: CpisPlanPayload): Promise<void> {

@@ -1,6 +1,6 @@
 // Early help episodes pushed on agency.earlyhelp.v1 (contract: events.md).
 import { z } from "zod";
-import { isoDateTime, person, text } from "../../ingestion/fields.ts";
+import { isoDateTime, person, text } from "../shared/fields.ts";
 
 export const EARLY_HELP_EVENT_TYPE = "earlyhelp.episode.v1";
 

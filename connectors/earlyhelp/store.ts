@@ -1,7 +1,7 @@
 // Stores an early help episode: one row per (child, episode id), updated in place.
-import type { Tx } from "../../db/client.ts";
-import { upsertRow } from "../../ingestion/upsert-row.ts";
-import { optionalInstant, type RecordContext } from "../../ingestion/stored-record.ts";
+import type { Tx } from "#db/client.ts";
+import { upsertRow } from "../shared/upsert-row.ts";
+import { optionalInstant, type RecordContext } from "../shared/stored-record.ts";
 import type { EarlyHelpEpisodePayload } from "./event-schema.ts";
 
 export async function storeEarlyHelpEpisode(

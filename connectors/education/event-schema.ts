@@ -1,6 +1,6 @@
 // School attendance returns pushed on agency.education.v1 (contract: events.md).
 import { z } from "zod";
-import { count, isoDate } from "../../ingestion/fields.ts";
+import { count, isoDate } from "../shared/fields.ts";
 
 export const EDUCATION_EVENT_TYPE = "education.attendance.v1";
 

@@ -1,7 +1,7 @@
 // Stores a school attendance return: one row per (child, school, period), updated in place.
-import type { Tx } from "../../db/client.ts";
-import { upsertRow } from "../../ingestion/upsert-row.ts";
-import { dateOnly, type RecordContext } from "../../ingestion/stored-record.ts";
+import type { Tx } from "#db/client.ts";
+import { upsertRow } from "../shared/upsert-row.ts";
+import { dateOnly, type RecordContext } from "../shared/stored-record.ts";
 import type { SchoolAttendancePayload } from "./event-schema.ts";
 
 export async function storeSchoolAttendance(

@@ -1,6 +1,6 @@
 // Emergency department attendances pushed on agency.health.v1 (contract: events.md).
 import { z } from "zod";
-import { isoDateTime, text } from "../../ingestion/fields.ts";
+import { isoDateTime, text } from "../shared/fields.ts";
 
 export const HEALTH_EVENT_TYPE = "health.ed-attendance.v1";
 

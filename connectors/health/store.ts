@@ -1,7 +1,7 @@
 // Stores an emergency department attendance: one row per (site, attendance id), updated in place.
-import type { Tx } from "../../db/client.ts";
-import { upsertRow } from "../../ingestion/upsert-row.ts";
-import type { RecordContext } from "../../ingestion/stored-record.ts";
+import type { Tx } from "#db/client.ts";
+import { upsertRow } from "../shared/upsert-row.ts";
+import type { RecordContext } from "../shared/stored-record.ts";
 import type { EdAttendancePayload } from "./event-schema.ts";
 
 export async function storeEdAttendance(

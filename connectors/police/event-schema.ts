@@ -1,6 +1,6 @@
 // Police (Merlin) notifications pushed on agency.police.v1 (contract: events.md).
 import { z } from "zod";
-import { isoDate, text } from "../../ingestion/fields.ts";
+import { isoDate, text } from "../shared/fields.ts";
 
 export const POLICE_EVENT_TYPE = "police.merlin.v1";
 

@@ -1,7 +1,7 @@
 // Stores a Merlin notification: one row per (child, Merlin reference), updated in place.
-import type { Tx } from "../../db/client.ts";
-import { upsertRow } from "../../ingestion/upsert-row.ts";
-import type { RecordContext } from "../../ingestion/stored-record.ts";
+import type { Tx } from "#db/client.ts";
+import { upsertRow } from "../shared/upsert-row.ts";
+import type { RecordContext } from "../shared/stored-record.ts";
 import type { PoliceMerlinPayload } from "./event-schema.ts";
 
 export async function storePoliceNotification(

@@ -1,5 +1,5 @@
 // agency.health.v1: HEALTH events only; the bytes go to the shared validation unchanged.
-import { AGENCY_TOPICS } from "../../kafka/topics.ts";
+import { AGENCY_TOPICS } from "#kafka/topics.ts";
 import { agencyMessage, type TopicModule } from "../topic-module.ts";
 
 export const healthTopic: TopicModule = {

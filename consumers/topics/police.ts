@@ -1,5 +1,5 @@
 // agency.police.v1: POLICE events only; the bytes go to the shared validation unchanged.
-import { AGENCY_TOPICS } from "../../kafka/topics.ts";
+import { AGENCY_TOPICS } from "#kafka/topics.ts";
 import { agencyMessage, type TopicModule } from "../topic-module.ts";
 
 export const policeTopic: TopicModule = {

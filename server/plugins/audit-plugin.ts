@@ -3,9 +3,9 @@
 // carries no data, only an error.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { FormattedExecutionResult } from "graphql";
-import type { RequestContext } from "../../context/request-context.ts";
-import { writeResponseAudit } from "../../audit/write-response-audit.ts";
-import type { Logger } from "../../logging/logger.ts";
+import type { RequestContext } from "#resolvers/context.ts";
+import { writeResponseAudit } from "#audit/write-response-audit.ts";
+import type { Logger } from "#logging/logger.ts";
 
 export const AUDIT_FAILED_ERROR = {
   message: "The access could not be recorded, so nothing is disclosed",

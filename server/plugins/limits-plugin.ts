@@ -1,6 +1,6 @@
 // Apollo plugin: refuses, before execution, an operation beyond the query limits.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../../context/request-context.ts";
+import type { RequestContext } from "#resolvers/context.ts";
 import { checkQueryLimits, measureQuery, type QueryLimits } from "./query-limits.ts";
 
 export function queryLimitsPlugin(limits?: QueryLimits): ApolloServerPlugin<RequestContext> {

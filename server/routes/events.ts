@@ -3,7 +3,7 @@
 // 200 with the answer for each event (accepted, eventId, childId, duplicate, issues).
 import express, { type Router } from "express";
 import { sendDomainError } from "../http-errors.ts";
-import type { Services } from "../services.ts";
+import type { Services } from "#domain/services.ts";
 
 export function createEventsRouter(services: Services): Router {
   const router = express.Router();

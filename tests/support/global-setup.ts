@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { runMigrations } from "../../db/migrate.ts";
+import { runMigrations } from "#db/migrate.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   let databaseUrl = process.env["TEST_DATABASE_URL"];
   let brokers = process.env["TEST_KAFKA_BROKERS"];
   if (!databaseUrl || !brokers) {
-    const out = execFileSync("bash", [path.join(root, "scripts/services-up.sh")], {
+    const out = execFileSync("bash", [path.join(root, "tools/scripts/services-up.sh")], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
     });

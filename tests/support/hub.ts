@@ -2,10 +2,10 @@
 // Kafka topics, on a free port, and gives tokens and a GraphQL client for it.
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
-import { loadConfig } from "../../config/index.ts";
-import { startHub, type Hub } from "../../server/app.ts";
-import { createLogger } from "../../logging/logger.ts";
-import { signDevelopmentToken, type TokenClaims } from "../../auth/sign-token.ts";
+import { loadConfig } from "#config/index.ts";
+import { startHub, type Hub } from "#server/app.ts";
+import { createLogger } from "#logging/logger.ts";
+import { signDevelopmentToken, type TokenClaims } from "#auth/sign-token.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-signing";

@@ -2,8 +2,8 @@
 // a hash chain that finds a superuser's edit, fail-closed writes, consent recorded and audited.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../../db/client.ts";
-import { verifyAccessChain } from "../../../audit/verify-chain.ts";
+import { createDb, type Db } from "#db/client.ts";
+import { verifyAccessChain } from "#audit/verify-chain.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import { createChild } from "./fixtures.ts";
 

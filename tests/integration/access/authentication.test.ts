@@ -5,7 +5,7 @@ import { SignJWT, exportJWK, generateKeyPair, type JWK } from "jose";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signDevelopmentToken } from "../../../auth/sign-token.ts";
+import { signDevelopmentToken } from "#auth/sign-token.ts";
 import { startTestHub, TEST_JWT_SECRET, type TestHub } from "../../support/hub.ts";
 
 const QUERY = "{ ragRules { id } }";

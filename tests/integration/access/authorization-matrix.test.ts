@@ -2,8 +2,8 @@
 // asked of the running hub. The expectations are written from access.md, independently of
 // access/decide.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../../auth/viewer.ts";
-import { createDb, type Db } from "../../../db/client.ts";
+import type { Role } from "#auth/viewer.ts";
+import { createDb, type Db } from "#db/client.ts";
 import { startTestHub, type GqlResponse, type TestHub } from "../../support/hub.ts";
 import {
   CONSENT_STATES,

@@ -2,7 +2,7 @@
 // each with one police notification, one emergency attendance and one school attendance
 // period, a consent history in a given state, and an open early help episode naming either
 // the test's early help manager and lead professional or somebody else.
-import type { Db } from "../../../db/client.ts";
+import type { Db } from "#db/client.ts";
 
 export const CONSENT_STATES = [
   "none",

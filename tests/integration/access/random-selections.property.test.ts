@@ -10,11 +10,11 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isDetail } from "../../../access/categories.ts";
-import { fieldCategory } from "../../../access/field-category.ts";
-import type { Role } from "../../../auth/viewer.ts";
-import { createDb, type Db } from "../../../db/client.ts";
-import { buildUnguardedSchema } from "../../../server/schema.ts";
+import { isDetail } from "#access/categories.ts";
+import { fieldCategory } from "#access/field-category.ts";
+import type { Role } from "#auth/viewer.ts";
+import { createDb, type Db } from "#db/client.ts";
+import { buildUnguardedSchema } from "#server/schema.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import {
   CONSENT_STATES,

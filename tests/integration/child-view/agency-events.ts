@@ -1,14 +1,14 @@
 // Builders for agency events in the contract's envelope (events.md), with fresh valid identifiers,
 // and a way to push them through the hub's own API as each agency's system.
 import { randomUUID } from "node:crypto";
-import { nhsCheckDigit, upnCheckLetter } from "../../../identity/identifiers.ts";
+import { nhsCheckDigit, upnCheckLetter } from "#identity/identifiers.ts";
 import type { TestHub } from "../../support/hub.ts";
-import type { AgencyName } from "../../../auth/viewer.ts";
-import type { Db } from "../../../db/client.ts";
-import { validateEvent } from "../../../ingestion/validate-event.ts";
-import { storeAgencyRecord } from "../../../ingestion/store-event.ts";
-import { resolveSubject } from "../../../identity/resolve-subject.ts";
-import type { Resolution } from "../../../identity/subject.ts";
+import type { AgencyName } from "#auth/viewer.ts";
+import type { Db } from "#db/client.ts";
+import { validateEvent } from "#ingestion/validate-event.ts";
+import { storeAgencyRecord } from "#ingestion/store-event.ts";
+import { resolveSubject } from "#identity/resolve-subject.ts";
+import type { Resolution } from "#identity/subject.ts";
 
 let counter = Math.floor(Math.random() * 1_000_000);
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
-import { startCpisSimulator, type CpisSimulator } from "../../../connectors/cpis/simulator.ts";
+import { startCpisSimulator, type CpisSimulator } from "#connectors/cpis/simulator.ts";
 import {
   startEducationSimulator,
   type EducationSimulator,
-} from "../../../connectors/education/simulator.ts";
+} from "#connectors/education/simulator.ts";
 import { event, freshNhsNumber, freshUpn, ingest, payloads } from "./agency-events.ts";
 
 const VIEW = /* GraphQL */ `

@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
-import { runMigrations } from "../../../db/migrate.ts";
+import { runMigrations } from "#db/migrate.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 
 const run = promisify(execFile);

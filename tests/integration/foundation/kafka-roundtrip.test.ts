@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { createKafkaClient, ensureTopics } from "../../../kafka/client.ts";
-import { createLogger } from "../../../logging/logger.ts";
+import { createKafkaClient, ensureTopics } from "#kafka/client.ts";
+import { createLogger } from "#logging/logger.ts";
 
 describe("the real Kafka broker", () => {
   it("round-trips a keyed message through a fresh topic and consumer group", async () => {

@@ -1,10 +1,10 @@
 // Producing a planned stream, waiting until a consumer group has committed everything, and
 // reading the dead-letter topic, against the real broker.
 import { randomBytes } from "node:crypto";
-import { createKafkaClient, type KafkaClient } from "../../../kafka/client.ts";
-import { createLogger } from "../../../logging/logger.ts";
+import { createKafkaClient, type KafkaClient } from "#kafka/client.ts";
+import { createLogger } from "#logging/logger.ts";
 import type { StreamMessage } from "./event-stream.ts";
-import type { DeadLetter } from "../../../consumers/dead-letter.ts";
+import type { DeadLetter } from "#consumers/dead-letter.ts";
 
 export function testKafka(brokers: string): KafkaClient {
   return createKafkaClient(

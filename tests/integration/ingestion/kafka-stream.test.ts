@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
-import { topicNames } from "../../../kafka/topics.ts";
-import type { KafkaClient } from "../../../kafka/client.ts";
+import { topicNames } from "#kafka/topics.ts";
+import type { KafkaClient } from "#kafka/client.ts";
 import { planStream } from "./event-stream.ts";
 import { produce, readDeadLetters, remainingFor, testKafka, waitUntil } from "./kafka-helpers.ts";
 import { countRows } from "./db-counts.ts";

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { createDb, type Db } from "../../../db/client.ts";
-import { ensureTopics } from "../../../kafka/client.ts";
-import { topicNames } from "../../../kafka/topics.ts";
-import { createLogger } from "../../../logging/logger.ts";
-import { enqueueOutbox } from "../../../outbox/enqueue.ts";
-import { createOutboxRelay } from "../../../outbox/relay.ts";
+import { createDb, type Db } from "#db/client.ts";
+import { ensureTopics } from "#kafka/client.ts";
+import { topicNames } from "#kafka/topics.ts";
+import { createLogger } from "#logging/logger.ts";
+import { enqueueOutbox } from "#outbox/enqueue.ts";
+import { createOutboxRelay } from "#outbox/relay.ts";
 import type { TestDatabase } from "../../support/database.ts";
 import { createTestDatabase } from "../../support/database.ts";
 import { testKafka } from "./kafka-helpers.ts";

@@ -6,9 +6,9 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { createKafkaClient, type Producer } from "../../../kafka/client.ts";
-import { topicNames } from "../../../kafka/topics.ts";
-import { createLogger } from "../../../logging/logger.ts";
+import { createKafkaClient, type Producer } from "#kafka/client.ts";
+import { topicNames } from "#kafka/topics.ts";
+import { createLogger } from "#logging/logger.ts";
 
 export interface ReceivedMail {
   to: string[];

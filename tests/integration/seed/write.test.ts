@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
-import { generateDataset } from "../../../seed/generate.ts";
-import { writeDataset, type WriteCounts } from "../../../seed/write.ts";
-import { blockingKeys } from "../../../identity/normalise.ts";
+import { generateDataset } from "#seed/generate.ts";
+import { writeDataset, type WriteCounts } from "#seed/write.ts";
+import { blockingKeys } from "#identity/normalise.ts";
 
 let database: TestDatabase;
 let client: pg.Client;

@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  GENESIS_HASH,
-  canonicalRow,
-  chainHash,
-  type ChainedFields,
-} from "../../../audit/chain-hash.ts";
+import { GENESIS_HASH, canonicalRow, chainHash, type ChainedFields } from "#audit/chain-hash.ts";
 
 const row = (over: Partial<ChainedFields> = {}): ChainedFields => ({
   id: "7b0c7f52-3f0e-4c1a-9d43-8a5d1f0f2b11",

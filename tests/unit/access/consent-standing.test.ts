@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { consentStanding, type ConsentView } from "../../../access/consent-standing.ts";
+import { consentStanding, type ConsentView } from "#access/consent-standing.ts";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACCESS_CATEGORIES, type AccessCategory } from "../../../access/categories.ts";
-import type { ConsentStanding } from "../../../access/consent-standing.ts";
-import { decide, mayOpenChild, withheldMessage, type ChildFacts } from "../../../access/decide.ts";
-import { Role } from "../../../auth/viewer.ts";
+import { ACCESS_CATEGORIES, type AccessCategory } from "#access/categories.ts";
+import type { ConsentStanding } from "#access/consent-standing.ts";
+import { decide, mayOpenChild, withheldMessage, type ChildFacts } from "#access/decide.ts";
+import { Role } from "#auth/viewer.ts";
 
 const ROLES = Role.options;
 const STANDINGS: ConsentStanding[] = [

@@ -1,8 +1,8 @@
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { checkQueryLimits, measureQuery } from "../../../server/plugins/query-limits.ts";
-import { buildSchema } from "../../../server/schema.ts";
-import { uncategorisedFields } from "../../../access/field-category.ts";
+import { checkQueryLimits, measureQuery } from "#server/plugins/query-limits.ts";
+import { buildSchema } from "#server/schema.ts";
+import { uncategorisedFields } from "#access/field-category.ts";
 
 const schema = buildSchema();
 const measure = (q: string, vars?: Record<string, unknown>) =>

@@ -7,7 +7,7 @@ import {
   latestPeriod,
   schoolFlags,
   twelveMonthsBefore,
-} from "../../../child-view/derived.ts";
+} from "#child-view/derived.ts";
 
 const at = (iso: string) => new Date(iso);
 const visit = (iso: string, injury = false, safeguardingConcern = false) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../../config/index.ts";
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "#config/index.ts";
 
 function problemsFor(env: Record<string, string>): string[] {
   try {

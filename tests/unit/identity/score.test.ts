@@ -7,16 +7,16 @@ import {
   compareDateOfBirth,
   comparePostcode,
   compareGivenName,
-} from "../../../identity/score.ts";
-import { jaroWinkler } from "../../../identity/jaro-winkler.ts";
-import { areNicknames, canonicalGivenName } from "../../../identity/nicknames.ts";
+} from "#identity/score.ts";
+import { jaroWinkler } from "#identity/jaro-winkler.ts";
+import { areNicknames, canonicalGivenName } from "#identity/nicknames.ts";
 import {
   blockingKeys,
   oneDigitOff,
   postcodeSector,
   soundex,
   swapDayMonth,
-} from "../../../identity/normalise.ts";
+} from "#identity/normalise.ts";
 
 const amelia = {
   givenName: "Amelia",

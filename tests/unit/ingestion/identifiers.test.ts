@@ -6,7 +6,7 @@ import {
   nhsCheckDigit,
   upnCheckLetter,
   UPN_CHECK_LETTERS,
-} from "../../../identity/identifiers.ts";
+} from "#identity/identifiers.ts";
 
 const digits = (n: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));

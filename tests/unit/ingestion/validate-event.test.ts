@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { validateEvent } from "../../../ingestion/validate-event.ts";
-import { canonicalJson, contentHash } from "../../../ingestion/canonical-json.ts";
+import { validateEvent } from "#ingestion/validate-event.ts";
+import { canonicalJson, contentHash } from "#ingestion/canonical-json.ts";
 
 // the contract's example events, copied into the repository (tests/fixtures/contract-examples)
 const examples = path.resolve(import.meta.dirname, "../../fixtures/contract-examples");

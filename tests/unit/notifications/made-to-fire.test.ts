@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { rulesMadeToFire, shouldNotify } from "../../../notifications/should-notify.ts";
-import type { Evaluation, FiredRule, Rag } from "../../../rag/index.ts";
+import { rulesMadeToFire, shouldNotify } from "#notifications/should-notify.ts";
+import type { Evaluation, FiredRule, Rag } from "#rag/index.ts";
 
 const rule = (ruleId: FiredRule["ruleId"], rag: Rag, evidence: string[]): FiredRule => ({
   ruleId,

@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { dueBy } from "../../../notifications/due-by.ts";
-import { shouldNotify } from "../../../notifications/should-notify.ts";
-import {
-  nextActionsForScreening,
-  nextActionsForStepUp,
-} from "../../../notifications/next-actions.ts";
-import { decodeCursor, encodeCursor, pageSize } from "../../../notifications/cursor.ts";
-import { backoffMs } from "../../../alerts/email-worker.ts";
-import type { Evaluation, Rag } from "../../../rag/index.ts";
+import { dueBy } from "#notifications/due-by.ts";
+import { shouldNotify } from "#notifications/should-notify.ts";
+import { nextActionsForScreening, nextActionsForStepUp } from "#notifications/next-actions.ts";
+import { decodeCursor, encodeCursor, pageSize } from "#notifications/cursor.ts";
+import { backoffMs } from "#alerts/email-worker.ts";
+import type { Evaluation, Rag } from "#rag/index.ts";
 
 const ev = (proposed: Rag | undefined): Evaluation => ({
   ruleVersion: 1,

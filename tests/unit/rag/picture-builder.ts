@@ -6,7 +6,7 @@ import type {
   EdAttendanceFact,
   PoliceFact,
   SchoolAttendanceFact,
-} from "../../../rag/index.ts";
+} from "#rag/index.ts";
 
 let seq = 0;
 const nextId = (prefix: string) => `${prefix}-${++seq}`;

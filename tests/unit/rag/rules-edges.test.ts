@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, CURRENT_RULES, CURRENT_RULE_VERSION } from "../../../rag/index.ts";
-import type { ChildPicture, RuleId } from "../../../rag/index.ts";
+import { evaluate, CURRENT_RULES, CURRENT_RULE_VERSION } from "#rag/index.ts";
+import type { ChildPicture, RuleId } from "#rag/index.ts";
 import {
   AS_OF,
   daysAgo,

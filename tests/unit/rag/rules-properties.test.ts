@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { evaluate, highestRag, ragRank } from "../../../rag/index.ts";
-import type {
-  ChildPicture,
-  CpisPlanFact,
-  EdAttendanceFact,
-  PoliceFact,
-} from "../../../rag/index.ts";
+import { evaluate, highestRag, ragRank } from "#rag/index.ts";
+import type { ChildPicture, CpisPlanFact, EdAttendanceFact, PoliceFact } from "#rag/index.ts";
 import { AS_OF } from "./picture-builder.ts";
 
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isValidNhsNumber, isValidUpn } from "../../../identity/identifiers.ts";
-import { validateEvent } from "../../../ingestion/validate-event.ts";
-import { generateDataset } from "../../../seed/generate.ts";
-import { SHARES } from "../../../seed/shares.ts";
-import { ageOn } from "../../../seed/dates.ts";
+import { isValidNhsNumber, isValidUpn } from "#identity/identifiers.ts";
+import { validateEvent } from "#ingestion/validate-event.ts";
+import { generateDataset } from "#seed/generate.ts";
+import { SHARES } from "#seed/shares.ts";
+import { ageOn } from "#seed/dates.ts";
 
 const big = generateDataset({ children: 20_000, seed: 7, eventChildren: 3_000 });
 const children = big.rows.persons.filter((p) => p.isChild);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isValidNhsNumber, isValidUpn, nhsCheckDigit } from "../../../identity/identifiers.ts";
-import { makeNhsNumber, makeUpn } from "../../../seed/identifiers.ts";
+import { isValidNhsNumber, isValidUpn, nhsCheckDigit } from "#identity/identifiers.ts";
+import { makeNhsNumber, makeUpn } from "#seed/identifiers.ts";
 
 describe("synthetic NHS numbers", () => {
   it("every generated NHS number passes the hub's modulus-11 validator", () => {

@@ -1,0 +1,294 @@
+// Links an event's subject to a child, inside the caller's transaction.
+// Exact links first (a known (source, sourcePersonId), NHS number, UPN); then the probabilistic
+// stage (identity/score.ts over blocked candidates): link, hold for review, or a new child.
+import { randomUUID } from "node:crypto";
+import { Prisma, type Tx } from "#db/client.ts";
+import { findCandidates } from "./candidates.ts";
+import { blockingKeys } from "./normalise.ts";
+import { compareRecords, decide, type MatchScore } from "./score.ts";
+import type { Resolution, Subject, SubjectSource } from "./subject.ts";
+
+export async function resolveSubject(
+  tx: Tx,
+  source: SubjectSource,
+  subject: Subject,
+): Promise<Resolution> {
+  const exact = await findExact(tx, source, subject);
+  if (exact.hit) {
+    const { personId, matchedOn, person } = exact.hit;
+    await attachIdentifiers(tx, personId, source, subject, exact.found);
+    await fillMissingDemographics(tx, personId, subject, person);
+    return { personId, matchedOn, outcome: "LINKED", score: undefined, reviewId: undefined };
+  }
+
+  const ranked = await rankCandidates(tx, subject);
+  const [best, runnerUp] = ranked;
+  const decision = decide(best?.match, runnerUp?.match);
+  if (best && decision === "LINK") {
+    await attachIdentifiers(tx, best.personId, source, subject);
+    await fillMissingDemographics(tx, best.personId, subject);
+    return {
+      personId: best.personId,
+      outcome: "LINKED",
+      matchedOn: best.match.matchedOn,
+      score: best.match.score,
+      reviewId: undefined,
+    };
+  }
+  // A review's candidate is always an established child, never another provisional record.
+  const reviewAgainst =
+    decision === "REVIEW"
+      ? best?.provisional
+        ? ranked.find((c) => !c.provisional)
+        : best
+      : undefined;
+  if (reviewAgainst && decide(reviewAgainst.match, undefined) !== "NEW") {
+    const provisional = await createChild(tx, subject, "PROVISIONAL");
+    await attachIdentifiers(tx, provisional.id, source, subject);
+    const review = await tx.matchReview.create({
+      data: {
+        candidateId: reviewAgainst.personId,
+        provisionalId: provisional.id,
+        score: reviewAgainst.match.score,
+        matchedOn: reviewAgainst.match.matchedOn,
+      },
+    });
+    return {
+      personId: provisional.id,
+      outcome: "PROVISIONAL",
+      matchedOn: reviewAgainst.match.matchedOn,
+      score: reviewAgainst.match.score,
+      reviewId: review.id,
+    };
+  }
+  const person = await createChild(tx, subject, "ACTIVE");
+  await attachIdentifiers(tx, person.id, source, subject);
+  return {
+    personId: person.id,
+    outcome: "NEW",
+    matchedOn: [],
+    score: best?.match.score,
+    reviewId: undefined,
+  };
+}
+
+/** Candidates scored against the subject, best first; those with a conflicting identifier dropped. */
+export async function rankCandidates(
+  tx: Tx,
+  subject: Omit<Subject, "sourcePersonId">,
+): Promise<Array<{ personId: string; provisional: boolean; match: MatchScore }>> {
+  const hasDemographics = !!subject.dateOfBirth || (!!subject.givenName && !!subject.familyName);
+  if (!hasDemographics) return [];
+  const candidates = await findCandidates(tx, {
+    givenName: subject.givenName,
+    familyName: subject.familyName,
+    dateOfBirth: subject.dateOfBirth,
+    postcode: subject.postcode,
+  });
+  const probe = {
+    ...subject,
+    nhsNumbers: subject.nhsNumber ? [subject.nhsNumber] : [],
+    upns: subject.upn ? [subject.upn] : [],
+  };
+  return candidates
+    .map((c) => ({
+      personId: c.personId,
+      provisional: c.provisional,
+      match: compareRecords(probe, c),
+    }))
+    .filter((c) => !c.match.identifierConflict)
+    .sort((a, b) => b.match.score - a.match.score);
+}
+
+interface FoundIdentifier {
+  kind: string;
+  agency: string | null;
+  value: string;
+}
+
+interface ExactRow extends FoundIdentifier {
+  personId: string;
+  mergedIntoId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: string | null;
+  expectedDueDate: string | null;
+  postcode: string | null;
+}
+
+/** The subject's identifiers as (kind, agency, value): the agency's own id, NHS number, UPN. */
+function wantedIdentifiers(source: SubjectSource, subject: Subject): FoundIdentifier[] {
+  return [
+    { kind: "SOURCE_PERSON_ID", agency: source, value: subject.sourcePersonId },
+    ...(subject.nhsNumber ? [{ kind: "NHS_NUMBER", agency: null, value: subject.nhsNumber }] : []),
+    ...(subject.upn ? [{ kind: "UPN", agency: null, value: subject.upn }] : []),
+  ];
+}
+
+/**
+ * One raw query for all three identifiers, with the holder's demographics (so that a link to a
+ * child who was not merged needs no further read); priority: the agency's own id, then NHS
+ * number, then UPN. `found` is every identifier of the subject the hub already holds.
+ */
+async function findExact(
+  tx: Tx,
+  source: SubjectSource,
+  subject: Subject,
+): Promise<{
+  found: FoundIdentifier[];
+  hit:
+    { personId: string; matchedOn: string[]; person: PersonDemographics | undefined } | undefined;
+}> {
+  const rows = await tx.$queryRaw<ExactRow[]>`
+    SELECT i."kind", i."agency"::text AS "agency", i."value", i."personId"::text AS "personId",
+           p."mergedIntoId"::text AS "mergedIntoId", p."givenName", p."familyName",
+           p."dateOfBirth"::text AS "dateOfBirth", p."expectedDueDate"::text AS "expectedDueDate",
+           p."postcode"
+    FROM "PersonIdentifier" i JOIN "Person" p ON p."id" = i."personId"
+    WHERE (i."kind" = 'SOURCE_PERSON_ID' AND i."agency" = ${source}::"Agency"
+           AND i."value" = ${subject.sourcePersonId}::text)
+       OR (i."kind" = 'NHS_NUMBER' AND i."agency" IS NULL AND i."value" = ${subject.nhsNumber ?? null}::text)
+       OR (i."kind" = 'UPN' AND i."agency" IS NULL AND i."value" = ${subject.upn ?? null}::text)`;
+  const found = rows.map(({ kind, agency, value }) => ({ kind, agency, value }));
+  for (const kind of ["SOURCE_PERSON_ID", "NHS_NUMBER", "UPN"]) {
+    const row = rows.find((f) => f.kind === kind);
+    if (!row) continue;
+    if (row.mergedIntoId) {
+      const personId = await live(tx, row.mergedIntoId);
+      return { found, hit: { personId, matchedOn: [kind], person: undefined } };
+    }
+    const person: PersonDemographics = {
+      givenName: row.givenName,
+      familyName: row.familyName,
+      dateOfBirth: calendarDate(row.dateOfBirth),
+      expectedDueDate: calendarDate(row.expectedDueDate),
+      postcode: row.postcode,
+    };
+    return { found, hit: { personId: row.personId, matchedOn: [kind], person } };
+  }
+  return { found, hit: undefined };
+}
+
+const calendarDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+
+/** Follows merges so that a record never lands on a person folded into another. */
+export async function live(tx: Tx, personId: string): Promise<string> {
+  let id = personId;
+  for (let i = 0; i < 10; i++) {
+    const p = await tx.person.findUnique({ where: { id }, select: { mergedIntoId: true } });
+    if (!p?.mergedIntoId) return id;
+    id = p.mergedIntoId;
+  }
+  return id;
+}
+
+/**
+ * Adds the subject's identifiers the hub does not hold yet: one raw statement (none when `known`,
+ * the identifiers already read in this transaction, holds them all). No ON CONFLICT: an
+ * identifier another transaction adds first fails the unique key, and the transaction is retried.
+ */
+export async function attachIdentifiers(
+  tx: Tx,
+  personId: string,
+  source: SubjectSource,
+  subject: Subject,
+  known?: FoundIdentifier[],
+): Promise<void> {
+  const wanted = wantedIdentifiers(source, subject).filter(
+    (w) => !known?.some((e) => e.kind === w.kind && e.agency === w.agency && e.value === w.value),
+  );
+  if (wanted.length === 0) return;
+  const rows = Prisma.join(
+    wanted.map(
+      (w) =>
+        Prisma.sql`(${randomUUID()}::uuid, ${w.kind}::text, ${w.agency}::text, ${w.value}::text)`,
+    ),
+  );
+  await tx.$executeRaw`
+    INSERT INTO "PersonIdentifier" ("id", "personId", "kind", "agency", "value")
+    SELECT w."id", ${personId}::uuid, w."kind", w."agency"::"Agency", w."value"
+    FROM (VALUES ${rows}) AS w("id", "kind", "agency", "value")
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "PersonIdentifier" e
+      WHERE e."kind" = w."kind" AND e."agency" IS NOT DISTINCT FROM w."agency"::"Agency"
+        AND e."value" = w."value")`;
+}
+
+interface PersonDemographics {
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: Date | null;
+  expectedDueDate: Date | null;
+  postcode: string | null;
+}
+
+/**
+ * Fills fields the child's record lacks (never overwrites what another agency said). `known` is
+ * the child's record as already read in this transaction; without it, it is read.
+ */
+async function fillMissingDemographics(
+  tx: Tx,
+  personId: string,
+  subject: Subject,
+  known?: PersonDemographics,
+): Promise<void> {
+  const p =
+    known ??
+    (await tx.person.findUnique({
+      where: { id: personId },
+      select: {
+        givenName: true,
+        familyName: true,
+        dateOfBirth: true,
+        expectedDueDate: true,
+        postcode: true,
+      },
+    }));
+  if (!p) return;
+  const wanted = personData(subject);
+  const merged = {
+    givenName: p.givenName ?? wanted.givenName,
+    familyName: p.familyName ?? wanted.familyName,
+    dateOfBirth: p.dateOfBirth ?? wanted.dateOfBirth,
+    expectedDueDate: p.expectedDueDate ?? wanted.expectedDueDate,
+    postcode: p.postcode ?? wanted.postcode,
+  };
+  const changed = (Object.keys(merged) as Array<keyof typeof merged>).some(
+    (k) => (merged[k] ?? null) !== (p[k] ?? null),
+  );
+  if (!changed) return;
+  await tx.person.update({ where: { id: personId }, data: { ...merged, ...blockingKeys(merged) } });
+}
+
+/** A new child from the subject's demographics: one raw insert. */
+async function createChild(
+  tx: Tx,
+  subject: Subject,
+  status: "ACTIVE" | "PROVISIONAL",
+): Promise<{ id: string }> {
+  const d = personData(subject);
+  const id = randomUUID();
+  const day = (v: Date | null) => (v ? v.toISOString().slice(0, 10) : null);
+  await tx.$executeRaw`
+    INSERT INTO "Person" ("id", "isChild", "givenName", "familyName", "dateOfBirth", "expectedDueDate",
+      "postcode", "familyNameKey", "givenNameKey", "postcodeSector", "status", "updatedAt")
+    VALUES (${id}::uuid, ${d.isChild}, ${d.givenName}::text, ${d.familyName}::text,
+      ${day(d.dateOfBirth)}::date, ${day(d.expectedDueDate)}::date, ${d.postcode}::text,
+      ${d.familyNameKey}::text, ${d.givenNameKey}::text, ${d.postcodeSector}::text, ${status},
+      ${new Date().toISOString()}::timestamptz)`;
+  return { id };
+}
+
+export function personData(subject: Omit<Subject, "sourcePersonId">) {
+  const base = {
+    isChild: true,
+    givenName: subject.givenName ?? null,
+    familyName: subject.familyName ?? null,
+    dateOfBirth: subject.dateOfBirth ? new Date(`${subject.dateOfBirth}T00:00:00Z`) : null,
+    expectedDueDate: subject.expectedDueDate
+      ? new Date(`${subject.expectedDueDate}T00:00:00Z`)
+      : null,
+    postcode: subject.postcode ?? null,
+  };
+  return { ...base, ...blockingKeys(base) };
+}

@@ -1,0 +1,28 @@
+// Runs a transaction again when it lost a race: a unique-key insert that another transaction made
+// first, a serialisation failure or a deadlock. Anything else is the caller's to handle.
+import type { Db, Tx } from "#db/client.ts";
+
+const RETRYABLE_PRISMA_CODES = new Set(["P2002", "P2034"]);
+const RETRYABLE_SQLSTATES = /\b(40001|40P01|23505)\b|deadlock detected|could not serialize/i;
+
+export function isRaceError(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && RETRYABLE_PRISMA_CODES.has(code)) return true;
+  return error instanceof Error && RETRYABLE_SQLSTATES.test(error.message);
+}
+
+export async function retryTransaction<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(work, { maxWait: 10_000, timeout: 30_000 });
+    } catch (error) {
+      if (attempt >= attempts || !isRaceError(error)) throw error;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+    }
+  }
+}

@@ -1,0 +1,187 @@
+// One validation for both ways in (Kafka and the push API): size, JSON, envelope, type and source,
+// payload, identifiers and impossible values. Every issue is reported with its path.
+import type { z } from "zod";
+import { AgencyName } from "#auth/viewer.ts";
+import {
+  EVENT_SCHEMAS,
+  EVENT_TYPES,
+  envelopeSchema,
+  isEventType,
+  type AgencyEvent,
+} from "./event-schema.ts";
+import { contentHash } from "./canonical-json.ts";
+import { isCalendarDate } from "#connectors/shared/fields.ts";
+
+export interface ValidationIssue {
+  /** e.g. "payload.injury", "subject.nhsNumber", "payload.otherPersons[1].role"; "$" is the whole message. */
+  path: string;
+  message: string;
+}
+
+export type RejectReason =
+  | "TOO_LARGE"
+  | "NOT_JSON"
+  | "UNKNOWN_TYPE"
+  | "TYPE_SOURCE_MISMATCH"
+  | "INVALID"
+  | "CONFLICT"
+  | "PROCESSING_FAILED";
+
+export type Validated =
+  | { ok: true; event: AgencyEvent; body: Record<string, unknown>; hash: string }
+  | {
+      ok: false;
+      reason: RejectReason;
+      issues: ValidationIssue[];
+      /** What could be read of the envelope, for the API's answer and the logs. */
+      eventId: string | undefined;
+      source: AgencyName | undefined;
+    };
+
+export interface ValidateOptions {
+  maxBytes: number;
+  now?: Date;
+  /** How far in the future a timestamp may be (clock skew); 24 hours unless told. */
+  futureToleranceMs?: number;
+  /** The source a Kafka topic carries (agency.police.v1 carries POLICE events only). */
+  expectedSource?: AgencyName;
+}
+
+export const DEFAULT_FUTURE_TOLERANCE_MS = 24 * 3_600_000;
+
+export function validateEvent(raw: Buffer | string | object, options: ValidateOptions): Validated {
+  const parsed = readBody(raw, options.maxBytes);
+  if ("reason" in parsed) return { ...parsed, ok: false, eventId: undefined, source: undefined };
+  const body = parsed.body;
+  const eventId = typeof body["eventId"] === "string" ? body["eventId"] : undefined;
+  const sourceRead = AgencyName.safeParse(body["source"]);
+  const source = sourceRead.success ? sourceRead.data : undefined;
+  const type = body["type"];
+
+  const issues: ValidationIssue[] = [];
+  let reason: RejectReason = "INVALID";
+  if (options.expectedSource && source && source !== options.expectedSource) {
+    reason = "TYPE_SOURCE_MISMATCH";
+    issues.push({
+      path: "source",
+      message: `this topic carries ${options.expectedSource} events, not ${source}`,
+    });
+  }
+  let result: z.ZodSafeParseResult<unknown>;
+  if (isEventType(type)) {
+    const expected = EVENT_TYPES[type].source;
+    if (source && source !== expected) {
+      reason = "TYPE_SOURCE_MISMATCH";
+      issues.push({
+        path: "type",
+        message: `${type} is an event type of ${expected}, not of ${source}`,
+      });
+    }
+    result = EVENT_SCHEMAS[type].safeParse(body, { error: requiredMessage });
+  } else {
+    result = envelopeSchema.safeParse(body, { error: requiredMessage });
+    if (typeof type === "string") {
+      reason = "UNKNOWN_TYPE";
+      issues.push({
+        path: "type",
+        message: `unknown event type; expected one of ${Object.keys(EVENT_TYPES).join(", ")}`,
+      });
+    }
+  }
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      issues.push({ path: formatPath(issue.path), message: issue.message });
+    }
+  }
+  issues.push(...futureIssues(body, options));
+  if (issues.length > 0) return { ok: false, reason, issues: dedupe(issues), eventId, source };
+  return { ok: true, event: result.data as AgencyEvent, body, hash: contentHash(body) };
+}
+
+/** A missing field says so, rather than "expected string, received undefined". */
+const requiredMessage = (issue: { input?: unknown; code?: string }) =>
+  issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined;
+
+function readBody(
+  raw: Buffer | string | object,
+  maxBytes: number,
+): { body: Record<string, unknown> } | { reason: RejectReason; issues: ValidationIssue[] } {
+  let value: unknown = raw;
+  if (typeof raw === "string" || Buffer.isBuffer(raw)) {
+    const bytes = typeof raw === "string" ? Buffer.byteLength(raw) : raw.length;
+    if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+    try {
+      value = JSON.parse(raw.toString());
+    } catch (error) {
+      const why = error instanceof Error ? error.message : "parse error";
+      return { reason: "NOT_JSON", issues: [{ path: "$", message: `not valid JSON: ${why}` }] };
+    }
+  } else {
+    const bytes = Buffer.byteLength(JSON.stringify(raw) ?? "");
+    if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    return {
+      reason: "INVALID",
+      issues: [{ path: "$", message: "must be one JSON object (the event envelope)" }],
+    };
+  }
+  return { body: value as Record<string, unknown> };
+}
+
+function tooLarge(bytes: number, maxBytes: number) {
+  return {
+    reason: "TOO_LARGE" as const,
+    issues: [{ path: "$", message: `the event is ${bytes} bytes; the limit is ${maxBytes}` }],
+  };
+}
+
+/** Timestamps that cannot be true yet: beyond the tolerance for clock skew. */
+function futureIssues(body: Record<string, unknown>, options: ValidateOptions): ValidationIssue[] {
+  const now = (options.now ?? new Date()).getTime();
+  const limit = now + (options.futureToleranceMs ?? DEFAULT_FUTURE_TOLERANCE_MS);
+  const hours = Math.round((limit - now) / 3_600_000);
+  const issues: ValidationIssue[] = [];
+  const subject = asRecord(body["subject"]);
+  const payload = asRecord(body["payload"]);
+  const instants: Array<[string, unknown]> = [["occurredAt", body["occurredAt"]]];
+  if (body["type"] === "health.ed-attendance.v1")
+    instants.push(["payload.arrivedAt", payload["arrivedAt"]]);
+  if (body["type"] === "earlyhelp.episode.v1")
+    instants.push(["payload.openedAt", payload["openedAt"]]);
+  for (const [path, value] of instants) {
+    if (typeof value !== "string") continue;
+    const t = Date.parse(value);
+    if (!Number.isNaN(t) && t > limit) {
+      issues.push({ path, message: `is more than ${hours} hours in the future` });
+    }
+  }
+  const dob = subject["dateOfBirth"];
+  if (typeof dob === "string" && isCalendarDate(dob) && Date.parse(`${dob}T00:00:00Z`) > limit) {
+    issues.push({ path: "subject.dateOfBirth", message: "is in the future" });
+  }
+  return issues;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? "$" : out;
+}
+
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

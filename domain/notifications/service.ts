@@ -1,0 +1,33 @@
+// The notifications service as resolvers see it (services.notifications).
+import type { Db } from "#db/client.ts";
+import type { Viewer } from "#auth/viewer.ts";
+import type { Rag } from "#rag/index.ts";
+import { CURRENT_RULES, CURRENT_RULE_VERSION } from "#rag/index.ts";
+import { screenNotification } from "./screen-notification.ts";
+import { stepUp } from "./step-up.ts";
+import { listNotifications, type NotificationFilter } from "./list-notifications.ts";
+import { getNotificationsByIds, getNotificationsForChild } from "./get-notifications.ts";
+import { getCurrentRag } from "./get-current-rag.ts";
+import type { StepUpReason } from "./next-actions.ts";
+
+export function createNotificationService(deps: { db: Db }) {
+  const { db } = deps;
+  return {
+    ragRules: () => CURRENT_RULES.map((r) => ({ ...r, version: CURRENT_RULE_VERSION })),
+    list: (
+      viewer: Viewer,
+      args: { filter?: NotificationFilter | null; first?: number | null; after?: string | null },
+    ) => listNotifications(db, viewer, args),
+    screen: (viewer: Viewer, input: { id: string; rag: Rag; rationale: string }) =>
+      screenNotification(db, viewer, input),
+    stepUp: (
+      viewer: Viewer,
+      input: { notificationId: string; reason: StepUpReason; rationale: string },
+    ) => stepUp(db, viewer, input),
+    byIds: (ids: readonly string[]) => getNotificationsByIds(db, ids),
+    forChild: (childId: string) => getNotificationsForChild(db, childId),
+    currentRag: (childIds: readonly string[]) => getCurrentRag(db, childIds),
+  };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;

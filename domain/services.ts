@@ -1,0 +1,40 @@
+// The composition root for domain services: plain factory functions, no DI framework.
+// `type Services = ReturnType<typeof createServices>` is what every resolver sees.
+import type { Config } from "#config/index.ts";
+import type { Db } from "#db/client.ts";
+import type { Logger } from "#logging/logger.ts";
+import type { TokenVerifier } from "#auth/verify-token.ts";
+import type { Metrics } from "#metrics/metrics.ts";
+import { createIngestionService } from "#ingestion/submit-events.ts";
+import { createConsentService } from "#consent/consent-service.ts";
+import { createAuditService } from "#audit/audit-service.ts";
+import { createNotificationService } from "#notifications/service.ts";
+import { createAlertService } from "#alerts/service.ts";
+import { createChildViewService } from "#child-view/child-view-service.ts";
+
+export interface ServiceDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  verifyToken: TokenVerifier;
+}
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    ...deps,
+    consent: createConsentService(deps.db),
+    audit: createAuditService(deps.db),
+    ingestion: createIngestionService({
+      db: deps.db,
+      logger: deps.logger,
+      metrics: deps.metrics,
+      maxEventBytes: deps.config.kafka.enabled ? deps.config.kafka.maxEventBytes : 256_000,
+    }),
+    notifications: createNotificationService({ db: deps.db }),
+    alerts: createAlertService({ db: deps.db, config: deps.config, logger: deps.logger }),
+    childView: createChildViewService({ db: deps.db, config: deps.config, logger: deps.logger }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,58 @@
+// Bearer-token verification with jose. The accepted algorithms are pinned per key type: HS256
+// for the shared secret, RS256/ES256 for keys from the JWKS. `alg: none` and an HS256 token
+// signed with a public key are refused by construction.
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { z } from "zod";
+import type { Config } from "#config/index.ts";
+import { unauthenticated } from "#errors/domain-error.ts";
+import { AgencyName, Role, type Viewer } from "./viewer.ts";
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  exp: z.number(),
+  role: Role,
+  name: z.string().optional(),
+  email: z.string().optional(),
+  agency: AgencyName.optional(),
+});
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
+
+export function createTokenVerifier(auth: Config["auth"]): TokenVerifier {
+  const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl
+    ? createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 2000 })
+    : undefined;
+  const options = {
+    ...(auth.issuer ? { issuer: auth.issuer } : {}),
+    ...(auth.audience ? { audience: auth.audience } : {}),
+    requiredClaims: ["exp", "sub"],
+  };
+
+  return async (authorization) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "");
+    if (!match?.[1]) throw unauthenticated("A bearer token is required");
+    const token = match[1];
+    let payload: JWTPayload | undefined;
+    try {
+      if (jwks) {
+        ({ payload } = await jwtVerify(token, jwks, {
+          ...options,
+          algorithms: ["RS256", "ES256"],
+        }));
+      } else if (secret) {
+        ({ payload } = await jwtVerify(token, secret, { ...options, algorithms: ["HS256"] }));
+      }
+    } catch {
+      throw unauthenticated("The token is invalid or expired");
+    }
+    if (!payload) throw unauthenticated("No token verifier is configured");
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw unauthenticated("The token's claims are not acceptable");
+    const c = claims.data;
+    if (c.role === "AGENCY_SYSTEM" && !c.agency) {
+      throw unauthenticated("An AGENCY_SYSTEM token must name its agency");
+    }
+    return { sub: c.sub, role: c.role, name: c.name, email: c.email, agency: c.agency };
+  };
+}

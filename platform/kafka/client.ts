@@ -1,0 +1,68 @@
+// The only module that imports the Kafka client library, so that it could be swapped (for
+// example for @confluentinc/kafka-javascript) without touching consumers or the outbox relay.
+import { Kafka, logLevel, type Consumer, type Producer, type Admin } from "kafkajs";
+import type { Logger } from "#logging/logger.ts";
+
+export type { Consumer, Producer, Admin, EachBatchPayload, KafkaMessage } from "kafkajs";
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+}
+
+export interface KafkaClient {
+  producer(): Producer;
+  consumer(groupId: string, options?: { sessionTimeout?: number }): Consumer;
+  admin(): Admin;
+}
+
+export function createKafkaClient(settings: KafkaSettings, logger: Logger): KafkaClient {
+  const log = logger.child({ component: "kafka" });
+  const kafka = new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    retry: { retries: 8, initialRetryTime: 200 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log: entry }) => {
+        const { message, ...rest } = entry;
+        const fields = { broker: rest["broker"], error: rest["error"] };
+        if (level <= logLevel.ERROR) log.error(fields, message);
+        else log.warn(fields, message);
+      },
+  });
+  return {
+    producer: () => kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
+    consumer: (groupId, options) =>
+      kafka.consumer({
+        groupId,
+        sessionTimeout: options?.sessionTimeout ?? 30_000,
+        heartbeatInterval: 3_000,
+        allowAutoTopicCreation: false,
+      }),
+    admin: () => kafka.admin(),
+  };
+}
+
+/** Creates any of the given topics that do not exist yet. */
+export async function ensureTopics(client: KafkaClient, topics: string[], partitions = 3) {
+  const admin = client.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor: 1,
+        })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

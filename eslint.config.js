@@ -23,6 +23,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.js"],
+    languageOptions: { globals: { process: "readonly" } },
+  },
+  {
     files: ["tools/**", "tests/**"],
     rules: { "no-console": "off" },
   },

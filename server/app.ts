@@ -52,6 +52,8 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
   }
   await runMigrations(databaseUrl);
   const db: Db = createDb(databaseUrl, poolSize);
+  // Connect and load Prisma's query compiler now, not on the first request or worker pass.
+  await db.$connect();
 
   let kafka: KafkaClient | undefined;
   if (config.kafka.enabled) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startCpisSimulator, cpisBundle, type CpisSimulator } from "./simulator.ts";
 import { createCpisClient } from "./client.ts";
 import { fhirBundle } from "./fhir-schema.ts";

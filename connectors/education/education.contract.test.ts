@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startEducationSimulator, type EducationSimulator } from "./simulator.ts";
 import { createEducationClient } from "./client.ts";
 import { misAttendanceSummary, type MisAttendanceSummary } from "./schema.ts";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { CircuitOpenError, createCircuitBreaker } from "./circuit-breaker.ts";
 
 function clock() {

@@ -1,7 +1,7 @@
 // A fresh database per test file, cloned from the migrated template (unique name, dropped after).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { inject } from "./provided.ts";
 
 export interface TestDatabase {
   url: string;

@@ -1,26 +1,16 @@
-// Runs once before the suite: makes sure a real PostgreSQL and a real Kafka broker are there
+// Runs once before the integration project (Jest globalSetup): makes sure a real PostgreSQL and a real Kafka broker are there
 // (starting them with scripts/services-up.sh unless DATABASE_URL and KAFKA_BROKERS are given),
 // then builds one migrated template database that each test file clones in milliseconds.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import type { TestProject } from "vitest/node";
 import { runMigrations } from "#db/migrate.ts";
+import { provide } from "./provided.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    adminDatabaseUrl: string;
-    templateDatabase: string;
-    kafkaBrokers: string;
-    /** Names this run's databases, so that teardown drops only its own. */
-    runId: string;
-  }
-}
-
-export default async function setup(project: TestProject) {
+export default async function setup(): Promise<void> {
   let databaseUrl = process.env["TEST_DATABASE_URL"];
   let brokers = process.env["TEST_KAFKA_BROKERS"];
   if (!databaseUrl || !brokers) {
@@ -50,22 +40,9 @@ export default async function setup(project: TestProject) {
   templateUrl.pathname = `/${template}`;
   await runMigrations(templateUrl.toString());
 
-  project.provide("adminDatabaseUrl", databaseUrl);
-  project.provide("templateDatabase", template);
-  project.provide("kafkaBrokers", brokers);
+  provide("adminDatabaseUrl", databaseUrl);
+  provide("templateDatabase", template);
+  provide("kafkaBrokers", brokers);
   const runId = `r${process.pid}`;
-  project.provide("runId", runId);
-
-  return async () => {
-    const c = new pg.Client({ connectionString: databaseUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-    // this run's databases left behind by test files that crashed (never another run's)
-    const { rows } = await c.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`mash_t_${runId}_%`],
-    );
-    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
-    await c.end();
-  };
+  provide("runId", runId);
 }

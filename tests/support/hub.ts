@@ -1,7 +1,7 @@
 // Starts a real hub in this process against the test's own database and (optionally) its own
 // Kafka topics, on a free port, and gives tokens and a GraphQL client for it.
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
+import { inject } from "./provided.ts";
 import { loadConfig } from "#config/index.ts";
 import { startHub, type Hub } from "#server/app.ts";
 import { createLogger } from "#logging/logger.ts";

@@ -1,7 +1,7 @@
 // The audit trail: one access event per child per response, append-only for the application,
 // a hash chain that finds a superuser's edit, fail-closed writes, consent recorded and audited.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createDb, type Db } from "#db/client.ts";
 import { verifyAccessChain } from "#audit/verify-chain.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from "jose";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { signDevelopmentToken } from "#auth/sign-token.ts";
 import { startTestHub, TEST_JWT_SECRET, type TestHub } from "../../support/hub.ts";
 

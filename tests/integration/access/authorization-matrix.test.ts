@@ -1,7 +1,7 @@
 // The authorization matrix, generated: every role × category × consent state × relationship,
 // asked of the running hub. The expectations are written from access.md, independently of
 // access/decide.ts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Role } from "#auth/viewer.ts";
 import { createDb, type Db } from "#db/client.ts";
 import { startTestHub, type GqlResponse, type TestHub } from "../../support/hub.ts";

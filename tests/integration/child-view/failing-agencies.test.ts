@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import { startCpisSimulator, type CpisSimulator } from "#connectors/cpis/simulator.ts";
 import {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { describe, expect, it } from "@jest/globals";
+import { inject } from "../../support/provided.ts";
 import { createKafkaClient, ensureTopics } from "#kafka/client.ts";
 import { createLogger } from "#logging/logger.ts";
 

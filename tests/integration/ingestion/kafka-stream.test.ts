@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { inject } from "../../support/provided.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import { topicNames } from "#kafka/topics.ts";
 import type { KafkaClient } from "#kafka/client.ts";
@@ -32,41 +33,37 @@ describe("agency events arriving on Kafka", () => {
     expect(body.checks["outbox-relay"]).toBe(true);
   });
 
-  it(
-    "stores 5,000 events with 10% duplicates and 3% bad ones exactly once, and dead-letters each bad one and each conflict with its issues",
-    { timeout: 1_200_000 },
-    async () => {
-      const plan = planStream(Number(process.env["INGEST_STREAM"] ?? 5000), 11);
-      const names = topicNames(hub.topicPrefix);
-      await produce(kafka, hub.topicPrefix, plan.messages);
-      const groupId = hub.env["KAFKA_GROUP_ID"] as string;
-      await waitUntil(
-        async () => (await remainingFor(kafka, groupId, Object.values(names.agency))) === 0,
-        "the consumer group to commit every offset",
-      );
+  it("stores 5,000 events with 10% duplicates and 3% bad ones exactly once, and dead-letters each bad one and each conflict with its issues", async () => {
+    const plan = planStream(Number(process.env["INGEST_STREAM"] ?? 5000), 11);
+    const names = topicNames(hub.topicPrefix);
+    await produce(kafka, hub.topicPrefix, plan.messages);
+    const groupId = hub.env["KAFKA_GROUP_ID"] as string;
+    await waitUntil(
+      async () => (await remainingFor(kafka, groupId, Object.values(names.agency))) === 0,
+      "the consumer group to commit every offset",
+    );
 
-      const counts = await countRows(hub.db.url);
-      expect(counts.inbound).toBe(plan.distinctValid);
-      expect(counts.rejected).toBe(plan.bad + plan.conflicts);
-      expect(counts.rejectedByReason["CONFLICT"]).toBe(plan.conflicts);
+    const counts = await countRows(hub.db.url);
+    expect(counts.inbound).toBe(plan.distinctValid);
+    expect(counts.rejected).toBe(plan.bad + plan.conflicts);
+    expect(counts.rejectedByReason["CONFLICT"]).toBe(plan.conflicts);
 
-      const letters = await readDeadLetters(kafka, names.dlq);
-      const origins = new Set(letters.map((l) => `${l.topic}:${l.partition}:${l.offset}`));
-      expect(origins.size).toBe(plan.bad + plan.conflicts);
-      for (const letter of letters) {
-        expect(letter.issues.length).toBeGreaterThan(0);
-        for (const issue of letter.issues) {
-          expect(issue.path).not.toBe("");
-          expect(issue.message).not.toBe("");
-        }
-        expect(Buffer.from(letter.originalBase64, "base64").length).toBeGreaterThan(0);
-        expect(Object.values(names.agency)).toContain(letter.topic);
+    const letters = await readDeadLetters(kafka, names.dlq);
+    const origins = new Set(letters.map((l) => `${l.topic}:${l.partition}:${l.offset}`));
+    expect(origins.size).toBe(plan.bad + plan.conflicts);
+    for (const letter of letters) {
+      expect(letter.issues.length).toBeGreaterThan(0);
+      for (const issue of letter.issues) {
+        expect(issue.path).not.toBe("");
+        expect(issue.message).not.toBe("");
       }
-      expect(letters.filter((l) => l.reason === "CONFLICT").length).toBeGreaterThanOrEqual(
-        plan.conflicts,
-      );
-    },
-  );
+      expect(Buffer.from(letter.originalBase64, "base64").length).toBeGreaterThan(0);
+      expect(Object.values(names.agency)).toContain(letter.topic);
+    }
+    expect(letters.filter((l) => l.reason === "CONFLICT").length).toBeGreaterThanOrEqual(
+      plan.conflicts,
+    );
+  }, 1_200_000);
 
   it("shows dead-letter counts and consumer lag on /metrics", async () => {
     const text = await (await fetch(`${hub.url}/metrics`)).text();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { inject } from "../../support/provided.ts";
 import { createDb, type Db } from "#db/client.ts";
 import { ensureTopics } from "#kafka/client.ts";
 import { topicNames } from "#kafka/topics.ts";

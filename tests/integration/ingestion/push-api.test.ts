@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { inject } from "../../support/provided.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import { topicNames } from "#kafka/topics.ts";
 import type { KafkaClient } from "#kafka/client.ts";
@@ -138,18 +139,18 @@ describe("the push API for agencies without Kafka", () => {
     for (const file of files) {
       const raw = read(file);
       const letter = letters.find((l) => Buffer.from(l.originalBase64, "base64").equals(raw));
-      expect(letter, file).toBeDefined();
+      expect(letter).toBeDefined();
       const token = file.includes("attended")
         ? educationToken
         : file.includes("missing") || file.includes("mismatch")
           ? health
           : police;
       const res = await post(token, raw.toString());
-      expect(res.status, file).toBe(200);
+      expect(res.status).toBe(200);
       const answer = (await res.json()) as Result;
-      expect(answer.accepted, file).toBe(false);
+      expect(answer.accepted).toBe(false);
       const topicOnly = letter?.issues.filter((i) => i.path !== "source") ?? [];
-      expect(answer.issues, file).toEqual(topicOnly);
+      expect(answer.issues).toEqual(topicOnly);
     }
   });
 });

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { inject } from "../../support/provided.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import {
   agencyProducer,

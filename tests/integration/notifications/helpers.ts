@@ -1,5 +1,5 @@
-// Real parts for the notification and alert tests (and bench/scenarios/alert-latency.ts, so no
-// vitest import here): an SMTP server (smtp-server) that records what
+// Real parts for the notification and alert tests (and tools/bench/scenarios/alert-latency.ts, so
+// no test-runner import here): an SMTP server (smtp-server) that records what
 // it receives, a graphql-ws client, agency events on Kafka, and polling until a condition holds.
 import { randomBytes, randomInt } from "node:crypto";
 import type { AddressInfo } from "node:net";

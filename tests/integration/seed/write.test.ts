@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import pg from "pg";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
 import { generateDataset } from "#seed/generate.ts";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { GENESIS_HASH, canonicalRow, chainHash, type ChainedFields } from "#audit/chain-hash.ts";
 
 const row = (over: Partial<ChainedFields> = {}): ChainedFields => ({

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { consentStanding, type ConsentView } from "#access/consent-standing.ts";
 
 const NOW = new Date("2026-11-23T12:00:00Z");

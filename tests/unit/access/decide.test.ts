@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { ACCESS_CATEGORIES, type AccessCategory } from "#access/categories.ts";
 import type { ConsentStanding } from "#access/consent-standing.ts";
 import { decide, mayOpenChild, withheldMessage, type ChildFacts } from "#access/decide.ts";

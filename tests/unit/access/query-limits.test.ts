@@ -1,5 +1,5 @@
 import { parse } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { checkQueryLimits, measureQuery } from "#server/plugins/query-limits.ts";
 import { buildSchema } from "#server/schema.ts";
 import { uncategorisedFields } from "#access/field-category.ts";

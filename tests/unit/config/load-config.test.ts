@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "#config/index.ts";
 
 function problemsFor(env: Record<string, string>): string[] {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { validateEvent } from "#ingestion/validate-event.ts";
 import { canonicalJson, contentHash } from "#ingestion/canonical-json.ts";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { rulesMadeToFire, shouldNotify } from "#notifications/should-notify.ts";
 import type { Evaluation, FiredRule, Rag } from "#rag/index.ts";

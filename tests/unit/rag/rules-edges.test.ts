@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { evaluate, CURRENT_RULES, CURRENT_RULE_VERSION } from "#rag/index.ts";
 import type { ChildPicture, RuleId } from "#rag/index.ts";
 import {

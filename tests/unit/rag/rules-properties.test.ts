@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { evaluate, highestRag, ragRank } from "#rag/index.ts";
 import type { ChildPicture, CpisPlanFact, EdAttendanceFact, PoliceFact } from "#rag/index.ts";

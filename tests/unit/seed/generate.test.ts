@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { isValidNhsNumber, isValidUpn } from "#identity/identifiers.ts";
 import { validateEvent } from "#ingestion/validate-event.ts";
 import { generateDataset } from "#seed/generate.ts";

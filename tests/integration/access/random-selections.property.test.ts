@@ -122,10 +122,11 @@ describe("random selection sets against the running hub", () => {
             const category = fieldCategory(schema, typeName, field);
             expect(category).toBeDefined();
             if (category && isDetail(category)) {
-              expect(
-                entitledToDetail(role, child.consent, child.related),
-                `${role} saw ${path}`,
-              ).toBe(true);
+              expect({
+                role,
+                path,
+                entitled: entitledToDetail(role, child.consent, child.related),
+              }).toEqual({ role, path, entitled: true });
             }
           }
           const events = await db.accessEvent.findMany({

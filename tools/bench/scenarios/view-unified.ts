@@ -3,7 +3,8 @@
 import pg from "pg";
 import type { Scenario } from "../support/scenario.ts";
 import { startBenchHub } from "../support/hub.ts";
-import { graphqlLoad } from "../support/load.ts";
+import { graphqlLoad, type LoadResult } from "../support/load.ts";
+import { startApolloBaseline, startViewFloor } from "../support/view-floor.ts";
 
 const CONCURRENCY = 20;
 
@@ -52,34 +53,82 @@ export async function fullyPopulatedChildren(url: string, limit: number): Promis
   }
 }
 
+const pick = (r: LoadResult) => ({
+  p50_ms: r.p50Ms,
+  p95_ms: r.p95Ms,
+  p99_ms: r.p99Ms,
+  rps: r.rps,
+  errors: r.errors,
+});
+
+/** The top-level fields where the floor's child differs from the hub's (sources aside: the hub says NOT_CONFIGURED for unconfigured pulls). */
+async function sameChild(hubUrl: string, token: string, id: string, dbUrl: string, query: string) {
+  const ask = async (url: string, auth?: string) => {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+      },
+      body: JSON.stringify({ query, variables: { id } }),
+    });
+    return ((await res.json()) as { data: { child: Record<string, unknown> } }).data.child;
+  };
+  const floor = await startViewFloor(dbUrl);
+  try {
+    const [a, b] = [await ask(hubUrl, token), await ask(floor.url)];
+    return Object.keys(a).filter(
+      (k) => k !== "sources" && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+    );
+  } finally {
+    await floor.stop();
+  }
+}
+
 const scenario: Scenario = {
   name: "view-unified",
-  description: "child(id) with every section for fully populated children, 20 concurrent clients",
+  description:
+    "child(id) with every section, 20 concurrent clients: the hub (policy and audit on) against a plain Apollo Server and the node:http + pg floor on the same statement, in the same run",
   async run(ctx) {
     const db = await ctx.seededDatabase({ children: ctx.children });
     const ids = await fullyPopulatedChildren(db.url, 200);
-    const hub = await startBenchHub(ctx, { databaseUrl: db.url });
-    try {
-      const token = await hub.token({ sub: "bench-screener", role: "MASH_SCREENER" });
-      const requests = ctx.size(5_000, 500);
-      const r = await graphqlLoad({
-        url: hub.graphqlUrl,
+    const requests = ctx.size(5_000, 500);
+    const query = `query($id: ID!) { child(id: $id) { ${CHILD_SECTIONS} } }`;
+    const variables = (i: number) => ({ id: ids[i % ids.length] });
+    const load = (url: string, token?: string) =>
+      graphqlLoad({
+        url,
         token,
         concurrency: CONCURRENCY,
         requests,
         warmup: 100,
-        query: `query($id: ID!) { child(id: $id) { ${CHILD_SECTIONS} } }`,
-        variables: (i) => ({ id: ids[i % ids.length] }),
+        query,
+        variables,
       });
+
+    const floor = await startViewFloor(db.url);
+    const floorResult = await load(floor.url).finally(() => floor.stop());
+    const apollo = await startApolloBaseline(db.url);
+    const apolloResult = await load(apollo.url).finally(() => apollo.stop());
+
+    const hub = await startBenchHub(ctx, { databaseUrl: db.url });
+    try {
+      const token = await hub.token({ sub: "bench-screener", role: "MASH_SCREENER" });
+      const same = await sameChild(hub.graphqlUrl, token, ids[0]!, db.url, query);
+      const r = await load(hub.graphqlUrl, token);
+      const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
       return {
         metrics: {
-          p50_ms: r.p50Ms,
-          p95_ms: r.p95Ms,
-          p99_ms: r.p99Ms,
-          rps: r.rps,
-          errors: r.errors,
+          ...pick(r),
+          floor_rps: floorResult.rps,
+          floor_p95_ms: floorResult.p95Ms,
+          hub_over_floor_rps: ratio(r.rps, floorResult.rps),
+          hub_over_apollo_rps: ratio(r.rps, apolloResult.rps),
+          rss_mb: Math.round(process.memoryUsage().rss / 1e6),
+          floor_same_answer: same.length === 0 ? 1 : 0,
         },
-        notes: `${db.children} children; ${ids.length} fully populated children in rotation; ${requests} requests; connectors not configured (pushed data only)${r.firstError ? `; first error: ${r.firstError}` : ""}`,
+        baseline: pick(apolloResult),
+        notes: `${db.children} children; ${ids.length} fully populated children in rotation; ${requests} requests per server; baseline = plain Apollo Server 5 on the floor's one prepared statement; floor = node:http + pg; load generator shares the process; connectors not configured${same.length ? `; floor differs from the hub in: ${same.join(", ")}` : ""}${r.firstError ? `; first error: ${r.firstError}` : ""}${floorResult.firstError ? `; floor error: ${floorResult.firstError}` : ""}${apolloResult.firstError ? `; apollo error: ${apolloResult.firstError}` : ""}`,
       };
     } finally {
       await hub.stop();

@@ -9,6 +9,7 @@ import type { Viewer } from "#auth/viewer.ts";
 import { createCpisClient } from "#connectors/cpis/client.ts";
 import { createEducationClient } from "#connectors/education/client.ts";
 import { findChildren, type ChildSearch } from "#identity/find-children.ts";
+import { childIdsByNhsNumber } from "#identity/children-by-nhs-number.ts";
 import {
   listOpenReviews,
   resolveMatchReview,
@@ -168,6 +169,8 @@ export function createChildViewService(deps: ChildViewDeps) {
     },
 
     findChildren: (search: ChildSearch, first: number) => findChildren(db, search, first),
+    /** For the federation key by NHS number: known numbers → child ids (before merges). */
+    childIdsByNhsNumber: (numbers: readonly string[]) => childIdsByNhsNumber(db, numbers),
     matchReviews: (first: number, after: string | null | undefined) =>
       listOpenReviews(db, first, after),
     resolveMatchReview: (

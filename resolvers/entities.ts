@@ -52,7 +52,9 @@ async function loadEntities(
     });
   }
   const keys = representations.map(keyOf);
-  const numbers = keys.flatMap((k) => (!(k instanceof Error) && "nhsNumber" in k ? k.nhsNumber : []));
+  const numbers = keys.flatMap((k) =>
+    !(k instanceof Error) && "nhsNumber" in k ? k.nhsNumber : [],
+  );
   const notificationIds = keys.flatMap((k) =>
     !(k instanceof Error) && k.type === "Notification" ? k.id : [],
   );

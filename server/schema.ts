@@ -50,8 +50,7 @@ function subgraph(): Subgraph {
   // The library's own _service answer, so that the hub serves exactly what an Apollo subgraph would.
   const service = protocol.getQueryType()?.getFields()["_service"];
   const answer = service?.resolve?.(undefined, {}, undefined, undefined as never) as
-    | { sdl?: unknown }
-    | undefined;
+    { sdl?: unknown } | undefined;
   if (typeof answer?.sdl !== "string") throw new Error("@apollo/subgraph gave no _service SDL");
   built = { protocol, sdl: answer.sdl };
   return built;

@@ -4,6 +4,7 @@ import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { parse, type DocumentNode, type GraphQLFormattedError } from "graphql";
@@ -117,6 +118,9 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
       formatError(formatted, error, log, config.env === "production"),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // A federated schema turns on per-field timing traces for routers (ftv1); the hub gives a
+      // router nothing but answers (docs/federation.md).
+      ApolloServerPluginInlineTraceDisabled(),
       queryLimitsPlugin(),
       auditPlugin(log),
       {

@@ -89,8 +89,16 @@ export function measureQuery(
           const firstArg = s.arguments?.find((a) => a.name.value === "first");
           const given = firstArg ? valueFromASTUntyped(firstArg.value, variables) : undefined;
           const fallback = fieldDef.args.find((a) => a.name === "first")?.defaultValue;
-          const n =
-            typeof given === "number" ? given : typeof fallback === "number" ? fallback : undefined;
+          // _entities (federation) answers one item per representation: count them
+          const repsArg = s.arguments?.find((a) => a.name.value === "representations");
+          const reps = repsArg ? valueFromASTUntyped(repsArg.value, variables) : undefined;
+          const n = Array.isArray(reps)
+            ? reps.length
+            : typeof given === "number"
+              ? given
+              : typeof fallback === "number"
+                ? fallback
+                : undefined;
           multiplier = s.name.value === "edges" ? 1 : Math.max(1, n ?? ASSUMED_LIST_SIZE);
         } else if (fieldDef) {
           const firstArg = s.arguments?.find((a) => a.name.value === "first");

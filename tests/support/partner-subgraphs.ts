@@ -7,6 +7,7 @@
 //   2026 Act's consistent identifier): it says where a child transferred in from.
 // Each records the Authorization header of every request it receives.
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
@@ -79,6 +80,7 @@ async function serve(typeDefs: string, resolvers: Resolvers): Promise<RunningSub
   const authorizations: Array<string | undefined> = [];
   const server = new ApolloServer<SubgraphContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers: resolvers as never }),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: "127.0.0.1" },

@@ -2,6 +2,7 @@
 // `_service { sdl }` for any valid token, and `_entities` as a second door into a child with the
 // same policy and audit as child(id:). By NHS number, a child the caller may not open and a
 // number the hub does not know answer alike.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createDb, type Db } from "#db/client.ts";
 import { startTestHub, type GqlResponse, type TestHub } from "../../support/hub.ts";
@@ -176,15 +177,16 @@ describe("the hub as a Federation 2 subgraph", () => {
       const [known, unknown] = [errorsAt(res.errors, 0), errorsAt(res.errors, 1)];
       expect(known.length).toBe(1);
       expect({ ...unknown[0], path: undefined }).toEqual({ ...known[0], path: undefined });
-      // and for a screener, who may open every child, an unknown number is still FORBIDDEN
+      // and for a screener, who may open every child, an unknown number or id is still FORBIDDEN
       const screener = await entities(tokens["screener"], [
         { __typename: "Child", nhsNumber: unknownNhs },
+        { __typename: "Child", id: randomUUID() },
       ]);
-      expect(screener.data?._entities).toEqual([null]);
-      expect({ ...screener.errors?.[0], path: undefined }).toEqual({
-        ...known[0],
-        path: undefined,
-      });
+      expect(screener.data?._entities).toEqual([null, null]);
+      for (const i of [0, 1]) {
+        const [error] = errorsAt(screener.errors, i);
+        expect({ ...error, path: undefined }).toEqual({ ...known[0], path: undefined });
+      }
     });
 
     it("records the refused opening of a known child for the audit", async () => {

@@ -26,20 +26,22 @@ function keyOf(representation: unknown, index: number): Key | Error {
   const type = r["__typename"];
   const id = r["id"];
   const nhsNumber = r["nhsNumber"];
-  if (type === "Child" || type === "Notification") {
-    if (typeof id === "string") return { type, id };
-    if (id !== undefined && id !== null) {
-      return badInput(`${at}.id must be a string`, { field: `${at}.id` });
-    }
+  if (type !== "Child" && type !== "Notification") {
+    return badInput(`${at}.__typename must be Child or Notification`, {
+      field: `${at}.__typename`,
+    });
   }
-  if (type === "Child") {
-    if (typeof nhsNumber === "string") return { type, nhsNumber: normaliseNhsNumber(nhsNumber) };
-    return badInput(`${at} needs the key id or nhsNumber`, { field: at });
+  if (id !== undefined && id !== null && typeof id !== "string") {
+    return badInput(`${at}.id must be a string`, { field: `${at}.id` });
   }
-  if (type === "Notification") return badInput(`${at} needs the key id`, { field: `${at}.id` });
-  return badInput(`${at}.__typename must be Child or Notification`, {
-    field: `${at}.__typename`,
-  });
+  if (type === "Notification") {
+    return typeof id === "string"
+      ? { type, id }
+      : badInput(`${at} needs the key id`, { field: `${at}.id` });
+  }
+  if (typeof id === "string") return { type, id };
+  if (typeof nhsNumber === "string") return { type, nhsNumber: normaliseNhsNumber(nhsNumber) };
+  return badInput(`${at} needs the key id or nhsNumber`, { field: at });
 }
 
 async function loadEntities(

@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
+import globals from "globals";
 
 export default tseslint.config(
   {
@@ -10,6 +11,8 @@ export default tseslint.config(
       "tools/kafka-broker/**",
       ".data/**",
       "tools/bench/results/**",
+      "console/dist/**",
+      "tests/output/**",
     ],
   },
   js.configs.recommended,
@@ -25,6 +28,11 @@ export default tseslint.config(
   {
     files: ["**/*.js"],
     languageOptions: { globals: { process: "readonly" } },
+  },
+  {
+    // the web console runs in the browser
+    files: ["console/src/**"],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ["tools/**", "tests/**"],

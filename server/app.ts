@@ -30,6 +30,8 @@ import { queryLimitsPlugin } from "./plugins/limits-plugin.ts";
 import { DEFAULT_QUERY_LIMITS } from "./plugins/query-limits.ts";
 import { checkWebSocketLimits } from "./plugins/websocket-limits.ts";
 import { createEventsRouter } from "./routes/events.ts";
+import { createConsoleRouter } from "./routes/console.ts";
+import { createApiDocsRouter } from "./routes/api-docs.ts";
 
 export interface Hub {
   url: string;
@@ -158,6 +160,8 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
   });
 
   app.use(createEventsRouter(services));
+  app.use(createApiDocsRouter());
+  app.use(createConsoleRouter(config));
 
   const jsonBody = express.json({ limit: config.server.maxRequestBytes });
   app.use(

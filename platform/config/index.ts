@@ -36,6 +36,12 @@ export interface Config {
     education: { url: string | undefined; timeoutMs: number };
     freshnessMs: number;
   };
+  /** The web console at /console: sign-in by OpenID Connect when a client id is set. */
+  console: {
+    publicUrl: string | undefined;
+    oidc:
+      { issuer: string; clientId: string; scope: string; audience: string | undefined } | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -65,6 +71,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.NODE_ENV === "production" && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
     problems.push(
       "Invalid configuration: AUTH_JWKS_URL or AUTH_JWT_SECRET is required when NODE_ENV=production",
+    );
+  }
+  if (e.CONSOLE_OIDC_CLIENT_ID && !e.AUTH_ISSUER) {
+    problems.push(
+      "Invalid configuration: AUTH_ISSUER is required when CONSOLE_OIDC_CLIENT_ID is set",
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -106,6 +117,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       cpis: { url: e.CPIS_URL, timeoutMs: e.CPIS_TIMEOUT_MS },
       education: { url: e.EDUCATION_URL, timeoutMs: e.EDUCATION_TIMEOUT_MS },
       freshnessMs: e.CONNECTOR_FRESHNESS_HOURS * 3_600_000,
+    },
+    console: {
+      publicUrl: e.HUB_PUBLIC_URL?.replace(/\/+$/, ""),
+      oidc:
+        e.CONSOLE_OIDC_CLIENT_ID && e.AUTH_ISSUER
+          ? {
+              issuer: e.AUTH_ISSUER,
+              clientId: e.CONSOLE_OIDC_CLIENT_ID,
+              scope: e.CONSOLE_OIDC_SCOPE,
+              audience: e.AUTH_AUDIENCE,
+            }
+          : undefined,
     },
   };
 }

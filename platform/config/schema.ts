@@ -92,11 +92,21 @@ export const connectorsSchema = z.object({
   CONNECTOR_FRESHNESS_HOURS: z.coerce.number().positive().default(24),
 });
 
+export const consoleSchema = z.object({
+  /** The hub's address as people reach it (links in e-mails; the console's sign-in redirect). */
+  HUB_PUBLIC_URL: z.url({ error: "must be a URL" }).optional(),
+  /** The console's OpenID Connect client id at AUTH_ISSUER (authorization code with PKCE). */
+  CONSOLE_OIDC_CLIENT_ID: optionalString,
+  /** Scopes the console asks the identity provider for. */
+  CONSOLE_OIDC_SCOPE: z.string().trim().min(1).default("openid profile email"),
+});
+
 export const envSchema = serverSchema
   .extend(databaseSchema.shape)
   .extend(kafkaSchema.shape)
   .extend(authSchema.shape)
   .extend(smtpSchema.shape)
-  .extend(connectorsSchema.shape);
+  .extend(connectorsSchema.shape)
+  .extend(consoleSchema.shape);
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,112 @@
+// GET /openapi.json: OpenAPI 3.1 for POST /events (the push API for agencies without Kafka),
+// its status codes and every event payload, generated from the zod schemas that validate them.
+import { AGENCY_TOPICS } from "#kafka/topics.ts";
+import { EVENT_TYPES, type EventType } from "#ingestion/event-schema.ts";
+import { eventSchemas, toJsonSchema, type JsonSchema } from "./json-schema.ts";
+import { errorBodySchema, submitResultSchema } from "./hub-messages.ts";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export function buildOpenApi(version = "1"): JsonSchema {
+  const events = eventSchemas("draft-2020-12");
+  const schemas: Record<string, unknown> = {};
+  for (const [name, { type, schema }] of Object.entries(events)) {
+    schemas[name] = {
+      ...schema,
+      title: type,
+      description: `A ${type} event (topic ${topicOf(type)}).`,
+    };
+  }
+  schemas["AgencyEvent"] = {
+    description: "One agency event: the envelope of events.md with the payload of its type.",
+    oneOf: Object.keys(events).map(ref),
+    discriminator: {
+      propertyName: "type",
+      mapping: Object.fromEntries(
+        Object.entries(events).map(([name, { type }]) => [type, `#/components/schemas/${name}`]),
+      ),
+    },
+  };
+  schemas["SubmitResult"] = toJsonSchema(submitResultSchema, "draft-2020-12");
+  schemas["ErrorBody"] = toJsonSchema(errorBodySchema, "draft-2020-12");
+
+  const error = (description: string, code: string) => ({
+    description,
+    content: {
+      "application/json": {
+        schema: ref("ErrorBody"),
+        example: { errors: [{ message: description, extensions: { code } }] },
+      },
+    },
+  });
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "MASH hub: agency push API",
+      version,
+      description:
+        "For agency systems without Kafka: POST the same JSON events the Kafka topics carry " +
+        "(one event, or an array of them) to /events with an AGENCY_SYSTEM bearer token for " +
+        "your own agency. Each event is validated exactly as on Kafka; an accepted event is " +
+        "stored once per (source, eventId), however often it is sent. See docs/integrating.md.",
+    },
+    servers: [{ url: "/", description: "this hub" }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/events": {
+        post: {
+          operationId: "submitEvents",
+          summary: "Submit one agency event or a batch",
+          description:
+            "Answers 200 with one result per event, in order: accepted, or the validation " +
+            "issues (each with its path). A rejected event is not stored; nothing else is " +
+            "affected. A second event with the same (source, eventId) and the same content is " +
+            "accepted as a duplicate; with different content it is refused (CONFLICT).",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  oneOf: [ref("AgencyEvent"), { type: "array", items: ref("AgencyEvent") }],
+                },
+              },
+            },
+          },
+          responses: {
+            "200": {
+              description: "One result per event (an object for one event, an array for a batch)",
+              content: {
+                "application/json": {
+                  schema: {
+                    oneOf: [ref("SubmitResult"), { type: "array", items: ref("SubmitResult") }],
+                  },
+                },
+              },
+            },
+            "401": error("A bearer token is required", "UNAUTHENTICATED"),
+            "403": error("This agency system may submit POLICE events only", "FORBIDDEN"),
+            "413": { description: "The request is larger than MAX_REQUEST_BYTES" },
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description:
+            "A JWT with role AGENCY_SYSTEM and agency (CPIS, POLICE, HEALTH, EDUCATION or EARLY_HELP).",
+        },
+      },
+      schemas,
+    },
+  };
+}
+
+/** The Kafka topic that carries events of this type. */
+export function topicOf(type: EventType): string {
+  return AGENCY_TOPICS[EVENT_TYPES[type].source];
+}

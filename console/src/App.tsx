@@ -92,7 +92,9 @@ export function App() {
     setSignedOutReason(undefined);
     setSession(s);
     navigate(
-      returnTo && returnTo !== "/" && returnTo !== "/callback" ? returnTo : homeFor(s.role),
+      returnTo && returnTo !== "/" && !returnTo.startsWith("/callback")
+        ? returnTo
+        : homeFor(s.role),
       {
         replace: true,
       },
@@ -138,7 +140,7 @@ export function App() {
         settings={settings}
         onSignedIn={signIn}
         reason={signedOutReason}
-        returnTo={loc.path}
+        returnTo={`${loc.path}${loc.query.size ? `?${loc.query.toString()}` : ""}`}
       />
     );
   }

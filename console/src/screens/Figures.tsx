@@ -239,6 +239,7 @@ function QueueCharts() {
     return [...m].map(([key, value]) => ({ key, value }));
   };
   if (errorsOf(error).some((e) => e.extensions?.["code"] === "FORBIDDEN")) return null;
+  if (!data && !error) return <p role="status">Loading figures…</p>;
   return (
     <>
       <h2>From the current contacts</h2>

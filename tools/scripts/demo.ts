@@ -70,6 +70,11 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    void hub.stop().then(() => process.exit(0));
+    // stop cleanly, but never hang on the way out
+    setTimeout(() => process.exit(0), 5000).unref();
+    void hub.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }

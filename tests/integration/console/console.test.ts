@@ -64,6 +64,10 @@ describe("the web console", () => {
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(sources.filter((s) => !s.startsWith("/console/") && !s.startsWith("data:"))).toEqual([]);
     expect((await fetch(`${t.url}/console/child/anything`)).status).toBe(200); // a screen's address
+    // and, for integrators, the machine-readable descriptions without a token
+    const openapi = (await (await fetch(`${t.url}/openapi.json`)).json()) as { openapi: string };
+    const asyncapi = (await (await fetch(`${t.url}/asyncapi.json`)).json()) as { asyncapi: string };
+    expect([openapi.openapi, asyncapi.asyncapi]).toEqual(["3.1.0", "3.0.0"]);
   });
 
   it("signs a screener in with a pasted development token and shows the queue, most urgent first, overdue marked", async () => {

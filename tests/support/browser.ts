@@ -39,6 +39,8 @@ export async function launchChromium(): Promise<Browser> {
 export async function newWindow(
   browser: Browser,
   size: "laptop" | "tablet" = "laptop",
+  /** Only problems of pages from here are counted (an identity provider's own pages are not ours). */
+  origin?: string,
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
     viewport: size === "laptop" ? { width: 1280, height: 800 } : { width: 820, height: 1180 },
@@ -47,8 +49,12 @@ export async function newWindow(
   });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  const ours = () => !origin || page.url().startsWith(origin);
+  page.on("pageerror", (e) => {
+    if (ours()) problems.push(`page error: ${e.message}`);
+  });
   page.on("console", (m) => {
+    if (!ours()) return;
     // a Content-Security-Policy refusal or a script error is a problem; the capability probes'
     // 400 answers (operations this hub does not serve yet) are expected
     if (m.type() === "error" && !/status of 400/.test(m.text())) problems.push(m.text());

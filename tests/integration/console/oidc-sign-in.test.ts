@@ -96,7 +96,7 @@ describe("signing in to the console with OpenID Connect", () => {
   });
 
   it("signs in with authorization code and PKCE, and the hub accepts the provider's token", async () => {
-    const { page, problems, context } = await newWindow(browser);
+    const { page, problems, context } = await newWindow(browser, "laptop", t.url);
     await page.goto(`${t.url}/console/queue`);
     expect(await page.getByLabel("Development token").count()).toBe(0);
     await screenshot(page, "30-oidc-sign-in");

@@ -93,14 +93,14 @@ describe("the web console", () => {
 
     // keyboard: focus starts on the new screen's heading and moves on to its first control; the
     // skip link is the first thing in the page to tab to
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Queue");
+    expect(await page.evaluate("document.activeElement?.textContent")).toBe("Queue");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+    expect(await page.evaluate("document.activeElement?.id")).toBe(
       await page.getByLabel("Status").getAttribute("id"),
     );
     expect(
       await page.evaluate(
-        () => document.querySelector("a[href], button, input, select, textarea")?.textContent,
+        'document.querySelector("a[href], button, input, select, textarea")?.textContent',
       ),
     ).toBe("Skip to main content");
     await context.close();
@@ -312,7 +312,7 @@ describe("the web console", () => {
     await page.keyboard.press("Enter");
     // the police record it stands for now has focus
     await page.waitForFunction(
-      () => document.activeElement?.getAttribute("data-testid") === "police-record",
+      'document.activeElement?.getAttribute("data-testid") === "police-record"',
     );
     await check(page, "23-chronology", problems);
     await context.close();

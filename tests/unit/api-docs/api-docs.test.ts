@@ -23,9 +23,8 @@ describe("the OpenAPI document for POST /events", () => {
   const doc = buildOpenApi() as Doc;
 
   it("is valid OpenAPI 3.1 by @readme/openapi-parser", async () => {
-    const result = await validate(structuredClone(doc));
-    expect(result.errors ?? []).toEqual([]);
-    expect(result.valid).toBe(true);
+    const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
+    expect(result.valid ? [] : result.errors).toEqual([]);
     expect(doc["openapi"]).toBe("3.1.0");
   });
 

@@ -1,5 +1,6 @@
-// The e-mail for an alert. It carries ids and the rating, never what happened or who the child
-// is: the reader opens the hub (where access rules and the audit apply) to see more.
+// The e-mail for an alert. It carries ids, the rating, the due time and a link to the contact in
+// the console, never what happened or who the child is: the reader opens the hub (where access
+// rules and the audit apply) to see more.
 import type { SendMailOptions } from "nodemailer";
 
 export interface EmailAlert {
@@ -7,9 +8,25 @@ export interface EmailAlert {
   notificationId: string;
   rag: string;
   stage: string;
+  dueBy: Date;
+  /** The hub's id of the child: opaque, for the link only. */
+  childId: string;
 }
 
-export function alertEmail(alert: EmailAlert, from: string, to: string): SendMailOptions {
+const LONDON = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Europe/London",
+});
+
+/** `consoleUrl`: the console's address, e.g. https://mash-hub.example/console (HUB_PUBLIC_URL). */
+export function alertEmail(
+  alert: EmailAlert,
+  from: string,
+  to: string,
+  consoleUrl: string,
+): SendMailOptions {
+  const link = `${consoleUrl}/child/${encodeURIComponent(alert.childId)}?notification=${encodeURIComponent(alert.notificationId)}`;
   const what =
     alert.stage === "PROPOSED_RED"
       ? "A new MASH notification has been proposed RED and needs screening now."
@@ -23,10 +40,13 @@ export function alertEmail(alert: EmailAlert, from: string, to: string): SendMai
     text: [
       what,
       "",
+      `Decision due: ${LONDON.format(alert.dueBy)} (UK time), ${alert.dueBy.toISOString()}`,
+      "",
+      `Open it in the MASH hub console: ${link}`,
+      `Acknowledge it there under Alerts: ${consoleUrl}/alerts`,
+      "",
       `Notification: ${alert.notificationId}`,
       `Alert: ${alert.id}`,
-      "",
-      "Open the MASH hub to see it and acknowledge the alert.",
     ].join("\n"),
     headers: { "X-Mash-Alert-Id": alert.id },
   };

@@ -21,6 +21,8 @@ interface DueRow {
   rag: string;
   stage: string;
   emailAttempts: number;
+  dueBy: Date;
+  childId: string;
 }
 
 export function backoffMs(attempts: number, baseMs: number, maxMs: number): number {
@@ -34,6 +36,7 @@ export function createEmailWorker(deps: {
   bus: AlertBus | undefined;
 }): Worker {
   const { smtp } = deps.config;
+  const consoleUrl = `${deps.config.console.publicUrl ?? `http://localhost:${deps.config.server.port}`}/console`;
   const log = deps.logger.child({ component: "alert-email" });
   let transporter: Transporter | undefined;
   let stopped = false;
@@ -45,13 +48,14 @@ export function createEmailWorker(deps: {
     return deps.db.$transaction(
       async (tx) => {
         const due = await tx.$queryRaw<DueRow[]>`
-          SELECT id, "notificationId", recipient, "recipientEmail", rag, stage, "emailAttempts"
-          FROM "Alert"
-          WHERE "emailStatus" = 'PENDING'
-            AND ("emailNextAttemptAt" IS NULL OR "emailNextAttemptAt" <= now())
-          ORDER BY "raisedAt", id
+          SELECT a.id, a."notificationId", a.recipient, a."recipientEmail", a.rag, a.stage,
+                 a."emailAttempts", n."dueBy", n."personId" AS "childId"
+          FROM "Alert" a JOIN "MashNotification" n ON n.id = a."notificationId"
+          WHERE a."emailStatus" = 'PENDING'
+            AND (a."emailNextAttemptAt" IS NULL OR a."emailNextAttemptAt" <= now())
+          ORDER BY a."raisedAt", a.id
           LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED`;
+          FOR UPDATE OF a SKIP LOCKED`;
         for (const row of due) {
           const to = row.recipient === MASH_DUTY ? smtp.dutyEmail : row.recipientEmail;
           if (!to) {
@@ -59,7 +63,7 @@ export function createEmailWorker(deps: {
             continue;
           }
           try {
-            await transporter!.sendMail(alertEmail(row, smtp.from, to));
+            await transporter!.sendMail(alertEmail(row, smtp.from, to, consoleUrl));
             await tx.alert.update({
               where: { id: row.id },
               data: {

@@ -41,7 +41,18 @@ describe("signing in to the console with OpenID Connect", () => {
     });
     const { privateKey } = await generateKeyPair("RS256", { extractable: true });
     const key = { ...(await exportJWK(privateKey)), kid: "test-key", alg: "RS256", use: "sig" };
+    // the provider says (rightly) that its in-memory store and login pages are for development
+    const quiet = { info: console.info, warn: console.warn };
+    console.info = console.warn = () => undefined;
     const provider = new Provider(issuer, {
+      ttl: {
+        AccessToken: 3600,
+        AuthorizationCode: 60,
+        Grant: 3600,
+        IdToken: 3600,
+        Interaction: 600,
+        Session: 3600,
+      },
       clients: [
         {
           client_id: CLIENT_ID,
@@ -77,6 +88,7 @@ describe("signing in to the console with OpenID Connect", () => {
         },
       },
     });
+    Object.assign(console, quiet);
     handler = provider.callback();
     browser = await launchChromium();
   }, 240_000);

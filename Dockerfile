@@ -12,7 +12,9 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # The Prisma client is generated at build time (prisma.config.ts selects the offline JS engine).
+# The web console (/console) is built here too, so the running hub needs no build tools.
 RUN DATABASE_URL=postgresql://build@localhost/unused npx prisma generate \
+  && npx tsx tools/scripts/build-console.ts \
   && chown -R node:node /app
 USER node
 EXPOSE 4000

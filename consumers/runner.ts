@@ -1,4 +1,4 @@
-// The one consumer runner every agency topic uses. Batches are processed in offset order per
+// The one consumer runner for every agency topic (consumers/agency-topics.ts, from the registry). Batches are processed in offset order per
 // partition; an offset is resolved (and committed) only after the event's transaction commits in
 // PostgreSQL and, for a rejected event, after its dead letter is on the DLQ topic. Transient
 // failures (database away, broker unreachable) are retried with backoff: the partition waits,
@@ -8,13 +8,12 @@ import type { Logger } from "#logging/logger.ts";
 import type { Metrics } from "#metrics/metrics.ts";
 import type { Worker } from "#runtime/worker.ts";
 import type { EachBatchPayload, KafkaClient, KafkaMessage } from "#kafka/client.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { hubTopicNames } from "#kafka/topics.ts";
 import { ingestEvent, recordRejection, type IngestOutcome } from "#ingestion/ingest-event.ts";
 import { describeFailure, isTransient } from "./transient-error.ts";
 import { deadLetter, publishDeadLetter } from "./dead-letter.ts";
 import { STOPPED, untilDone } from "./backoff.ts";
-import type { TopicModule } from "./topic-module.ts";
-import { AGENCY_TOPIC_MODULES } from "./topics/index.ts";
+import { agencyTopics, toIngest, type AgencyTopic } from "./agency-topics.ts";
 
 export interface ConsumerRunnerDeps {
   kafka: KafkaClient;
@@ -24,15 +23,12 @@ export interface ConsumerRunnerDeps {
   settings: { groupId: string; topicPrefix: string; maxEventBytes: number };
   /** Partitions processed at once (each in its own order); keep at or below the DB pool size. */
   concurrency: number;
-  modules?: TopicModule[];
 }
 
 export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
   const log = deps.logger.child({ component: "consumer" });
-  const names = topicNames(deps.settings.topicPrefix);
-  const modules = new Map(
-    (deps.modules ?? AGENCY_TOPIC_MODULES).map((m) => [deps.settings.topicPrefix + m.baseTopic, m]),
-  );
+  const names = hubTopicNames(deps.settings.topicPrefix);
+  const topics = agencyTopics(deps.settings.topicPrefix);
   const consumer = deps.kafka.consumer(deps.settings.groupId);
   const producer = deps.kafka.producer();
   let joined = false;
@@ -58,8 +54,8 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
   const faults = new Map<string, number>();
   const MAX_FAULTS = 5;
 
-  async function handle(module: TopicModule, message: KafkaMessage, topic: string, p: number) {
-    const input = module.toIngest(message, topic, p);
+  async function handle(from: AgencyTopic, message: KafkaMessage, topic: string, p: number) {
+    const input = toIngest(from, message, topic, p);
     const at = `${topic}:${p}:${message.offset}`;
     let outcome: IngestOutcome;
     try {
@@ -87,7 +83,7 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
         reason: "PROCESSING_FAILED",
         issues,
         eventId: undefined,
-        source: module.source,
+        source: from.source,
       };
     }
     if (outcome.status === "REJECTED") {
@@ -112,15 +108,15 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
   async function eachBatch(payload: EachBatchPayload) {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } =
       payload;
-    const module = modules.get(batch.topic);
-    if (!module) return;
+    const from = topics.get(batch.topic);
+    if (!from) return;
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      const outcome = await untilDone(() => handle(module, message, batch.topic, batch.partition), {
+      const outcome = await untilDone(() => handle(from, message, batch.topic, batch.partition), {
         keepGoing: () => isRunning() && !isStale(),
         between: heartbeat,
         onRetry: (err, attempt, delayMs) => {
-          deps.metrics.consumerRetries.inc({ topic: module.baseTopic });
+          deps.metrics.consumerRetries.inc({ topic: from.baseTopic });
           log.warn(
             {
               err,
@@ -135,18 +131,18 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
         },
       });
       if (outcome === STOPPED) break;
-      count(outcome, module);
+      count(outcome, from);
       resolveOffset(message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
     deps.metrics.consumerLag.set(
-      { topic: module.baseTopic, partition: String(batch.partition) },
+      { topic: from.baseTopic, partition: String(batch.partition) },
       Number(batch.offsetLag()),
     );
   }
 
-  function count(outcome: IngestOutcome, module: TopicModule) {
+  function count(outcome: IngestOutcome, from: AgencyTopic) {
     switch (outcome.status) {
       case "ACCEPTED":
         deps.metrics.eventsAccepted.inc({ source: outcome.source, via: "KAFKA" });
@@ -156,7 +152,7 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
         return;
       case "REJECTED":
         deps.metrics.eventsRejected.inc({ reason: outcome.reason, via: "KAFKA" });
-        deps.metrics.deadLettered.inc({ reason: outcome.reason, topic: module.baseTopic });
+        deps.metrics.deadLettered.inc({ reason: outcome.reason, topic: from.baseTopic });
         return;
       default: {
         const never: never = outcome;
@@ -170,7 +166,7 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
     async start() {
       await producer.connect();
       await consumer.connect();
-      await consumer.subscribe({ topics: [...modules.keys()], fromBeginning: true });
+      await consumer.subscribe({ topics: [...topics.keys()], fromBeginning: true });
       await consumer.run({
         eachBatchAutoResolve: false,
         autoCommit: true,
@@ -179,7 +175,7 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
         eachBatch,
       });
       running = true;
-      log.info({ topics: modules.size, groupId: deps.settings.groupId }, "consumers started");
+      log.info({ topics: topics.size, groupId: deps.settings.groupId }, "consumers started");
     },
     async stop() {
       if (!running) return;

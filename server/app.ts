@@ -14,9 +14,10 @@ import { runMigrations } from "#db/migrate.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "#db/embedded.ts";
 import { createLogger, type Logger } from "#logging/logger.ts";
 import { createTokenVerifier } from "#auth/verify-token.ts";
+import { AGENCY_NAMES } from "#connectors/registry.ts";
 import { buildContext, type RequestContext } from "#resolvers/context.ts";
 import { createKafkaClient, ensureTopics, type KafkaClient } from "#kafka/client.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { topicNames } from "#consumers/topic-names.ts";
 import { buildSchema } from "./schema.ts";
 import { createMetrics } from "#metrics/metrics.ts";
 import { createServices, type Services } from "#domain/services.ts";
@@ -65,7 +66,7 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
   }
 
   const metrics = createMetrics();
-  const verifyToken = createTokenVerifier(config.auth);
+  const verifyToken = createTokenVerifier(config.auth, AGENCY_NAMES);
   const services = createServices({ config, db, logger: log, metrics, verifyToken });
   const schema = buildSchema();
   // Start-up check: a field without an access category is withheld from everyone; list them.

@@ -1,29 +1,68 @@
-// Stores a pushed CP-IS plan change: one row per (child, plan type, start date), updated in place.
+// The one writer of CpisPlan rows, for a pushed cpis.plan.v1 event and a pulled FHIR answer
+// alike: one row per (child, plan type, start date), updated in place.
 import type { Tx } from "#db/client.ts";
 import { upsertRow } from "../shared/upsert-row.ts";
 import { dateOnly, optionalDateOnly, type RecordContext } from "../shared/stored-record.ts";
 import type { CpisPlanPayload } from "./event-schema.ts";
+import type { PulledCpisPlan } from "./mapping.ts";
 
-export async function storeCpisPlan(tx: Tx, ctx: RecordContext, p: CpisPlanPayload): Promise<void> {
+export interface CpisPlanRow extends PulledCpisPlan {
+  personId: string;
+  /** Only a pushed event carries an e-mail; a pull (undefined) leaves the stored one as it is. */
+  contactEmail?: string | null;
+  origin: "PUSH" | "PULL";
+  fetchedAt: Date;
+}
+
+/** `event`: the inbound event that brought the row (pushed only), linked to the child as well. */
+export async function writeCpisPlan(tx: Tx, row: CpisPlanRow, event?: RecordContext) {
   await upsertRow(
     tx,
     "CpisPlan",
     [
-      ["personId", ctx.personId, "uuid"],
-      ["planType", p.planType, "text"],
-      ["startDate", dateOnly(p.startDate), "date"],
+      ["personId", row.personId, "uuid"],
+      ["planType", row.planType, "text"],
+      ["startDate", dateOnly(row.startDate), "date"],
     ],
     [
-      ["status", p.status, "text"],
-      ["endDate", optionalDateOnly(p.endDate), "date"],
-      ["organisationOdsCode", p.responsibleOrganisation.odsCode, "text"],
-      ["organisationName", p.responsibleOrganisation.name, "text"],
-      ["contactPhone", p.contact?.phone ?? null, "text"],
-      ["contactEmail", p.contact?.email ?? null, "text"],
-      ["eventId", ctx.inboundEventId, "uuid"],
-      ["origin", "PUSH", "text"],
-      ["fetchedAt", new Date(), "timestamptz"],
+      ["status", row.status, "text"],
+      ["endDate", optionalDateOnly(row.endDate), "date"],
+      ["organisationOdsCode", row.organisationOdsCode, "text"],
+      ["organisationName", row.organisationName, "text"],
+      ["contactPhone", row.contactPhone, "text"],
+      ["contactEmail", row.contactEmail, "text"],
+      ["eventId", event?.inboundEventId, "uuid"],
+      ["origin", row.origin, "text"],
+      ["fetchedAt", row.fetchedAt, "timestamptz"],
     ],
-    ctx,
+    event,
   );
+}
+
+export async function storePushedPlan(tx: Tx, record: RecordContext, p: CpisPlanPayload) {
+  const row: CpisPlanRow = {
+    personId: record.personId,
+    planType: p.planType,
+    status: p.status,
+    startDate: p.startDate,
+    endDate: p.endDate ?? null,
+    organisationOdsCode: p.responsibleOrganisation.odsCode,
+    organisationName: p.responsibleOrganisation.name,
+    contactPhone: p.contact?.phone ?? null,
+    contactEmail: p.contact?.email ?? null,
+    origin: "PUSH",
+    fetchedAt: new Date(),
+  };
+  await writeCpisPlan(tx, row, record);
+}
+
+export async function storePulledPlans(
+  tx: Tx,
+  personId: string,
+  plans: readonly PulledCpisPlan[],
+  fetchedAt: Date,
+) {
+  for (const plan of plans) {
+    await writeCpisPlan(tx, { ...plan, personId, origin: "PULL", fetchedAt });
+  }
 }

@@ -1,11 +1,15 @@
 // One agency record row written as a single raw INSERT … ON CONFLICT (key) DO UPDATE: the same
 // effect as a Prisma upsert on that unique key, at about a third of its cost on the event path.
-// Table and column names come from the stores' code only, never from input.
+// Table and column names come from the adapters' code only, never from input.
 import { randomUUID } from "node:crypto";
 import { Prisma, type Tx } from "#db/client.ts";
 
 export type Cast = "text" | "uuid" | "int" | "boolean" | "date" | "timestamptz" | "jsonb";
-/** [column, value, SQL type]; a null value is stored as NULL. */
+/**
+ * [column, value, SQL type]; a null value is stored as NULL. An undefined value leaves the column
+ * out: its default in a new row, unchanged in an existing one (a pull knows fewer columns than a
+ * pushed event, and must not blank the others).
+ */
 export type Column = readonly [string, unknown, Cast];
 
 function param([, value, cast]: Column): Prisma.Sql {
@@ -29,7 +33,8 @@ export async function upsertRow(
   data: readonly Column[],
   linkEvent?: { inboundEventId: string; personId: string },
 ): Promise<void> {
-  const columns: Column[] = [["id", randomUUID(), "uuid"], ...key, ...data];
+  const set = data.filter(([, value]) => value !== undefined);
+  const columns: Column[] = [["id", randomUUID(), "uuid"], ...key, ...set];
   const link = linkEvent
     ? Prisma.sql`WITH "linked" AS (
         UPDATE "InboundEvent" SET "personId" = ${linkEvent.personId}::uuid
@@ -40,6 +45,6 @@ export async function upsertRow(
     INSERT INTO ${quoted(table)} (${Prisma.join(columns.map(([c]) => quoted(c)))})
     VALUES (${Prisma.join(columns.map(param))})
     ON CONFLICT (${Prisma.join(key.map(([c]) => quoted(c)))}) DO UPDATE SET ${Prisma.join(
-      data.map(([c]) => Prisma.sql`${quoted(c)} = EXCLUDED.${quoted(c)}`),
+      set.map(([c]) => Prisma.sql`${quoted(c)} = EXCLUDED.${quoted(c)}`),
     )}`;
 }

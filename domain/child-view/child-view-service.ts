@@ -6,8 +6,8 @@ import type { Config } from "#config/index.ts";
 import type { Db } from "#db/client.ts";
 import type { Logger } from "#logging/logger.ts";
 import type { Viewer } from "#auth/viewer.ts";
-import { createCpisClient } from "#connectors/cpis/client.ts";
-import { createEducationClient } from "#connectors/education/client.ts";
+import { cpis as cpisAdapter } from "#connectors/cpis/index.ts";
+import { education as educationAdapter } from "#connectors/education/index.ts";
 import { findChildren, type ChildSearch } from "#identity/find-children.ts";
 import { childIdsByNhsNumber } from "#identity/children-by-nhs-number.ts";
 import {
@@ -47,10 +47,13 @@ export function createChildViewService(deps: ChildViewDeps) {
   const { db, logger, config } = deps;
   const c = config.connectors;
   const cpis = c.cpis.url
-    ? createCpisClient({ baseUrl: c.cpis.url, timeoutMs: c.cpis.timeoutMs })
+    ? cpisAdapter.pull.createClient({ baseUrl: c.cpis.url, timeoutMs: c.cpis.timeoutMs })
     : undefined;
   const education = c.education.url
-    ? createEducationClient({ baseUrl: c.education.url, timeoutMs: c.education.timeoutMs })
+    ? educationAdapter.pull.createClient({
+        baseUrl: c.education.url,
+        timeoutMs: c.education.timeoutMs,
+      })
     : undefined;
 
   function createLoaders(options: Partial<LoaderOptions> = {}): ChildLoaders {

@@ -1,13 +1,14 @@
 // Pulls CP-IS (by NHS number) and education (by UPN) on demand for the children in view, stores
-// each answer like a pushed record (origin PULL, fetchedAt) and reuses it while fresh. A slow or
-// failing agency never fails the view: its outcome says why, and what was stored before stays.
-import type { Db } from "#db/client.ts";
+// each answer with the adapter's writer that pushed events use (origin PULL, fetchedAt) and
+// reuses it while fresh. A slow or failing agency never fails the view: its outcome says why, and
+// what was stored before stays.
+import type { Db, Tx } from "#db/client.ts";
 import type { Logger } from "#logging/logger.ts";
 import type { AgencyName } from "#auth/viewer.ts";
 import type { CpisClient } from "#connectors/cpis/client.ts";
 import type { EducationClient } from "#connectors/education/client.ts";
-import type { PulledCpisPlan } from "#connectors/cpis/mapping.ts";
-import type { PulledSchoolAttendance } from "#connectors/education/mapping.ts";
+import { cpis } from "#connectors/cpis/index.ts";
+import { education } from "#connectors/education/index.ts";
 import { ConnectorError } from "#connectors/shared/fetch-json.ts";
 
 export type PulledAgency = Extract<AgencyName, "CPIS" | "EDUCATION">;
@@ -37,8 +38,6 @@ export interface PullRequest {
 }
 
 const MAX_PARALLEL = 8;
-
-const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** One outcome per configured pulled agency per child (an agency not configured is absent). */
 export async function pullSources(
@@ -93,10 +92,14 @@ async function pullOne(
   try {
     if (agency === "CPIS") {
       const plans = await deps.cpis!.plansFor(key);
-      await storeCpis(deps, personId, plans, attemptAt);
+      await storePulled(deps, personId, agency, attemptAt, (tx) =>
+        cpis.pull.store(tx, personId, plans, attemptAt),
+      );
     } else {
       const rows = await deps.education!.attendanceFor(key);
-      await storeEducation(deps, personId, rows, attemptAt);
+      await storePulled(deps, personId, agency, attemptAt, (tx) =>
+        education.pull.store(tx, personId, rows, attemptAt),
+      );
     }
     return { ok: true, asOf: attemptAt, error: null };
   } catch (error) {
@@ -132,75 +135,20 @@ async function recordAttempt(
   });
 }
 
-async function storeCpis(deps: PullDeps, personId: string, plans: PulledCpisPlan[], at: Date) {
-  deps.onQuery?.();
-  await deps.db.$transaction(async (tx) => {
-    for (const p of plans) {
-      const key = { personId, planType: p.planType, startDate: dateOnly(p.startDate) };
-      const data = {
-        status: p.status,
-        endDate: p.endDate ? dateOnly(p.endDate) : null,
-        organisationOdsCode: p.organisationOdsCode,
-        organisationName: p.organisationName,
-        contactPhone: p.contactPhone,
-        origin: "PULL",
-        fetchedAt: at,
-      };
-      await tx.cpisPlan.upsert({
-        where: { personId_planType_startDate: key },
-        create: { ...key, ...data },
-        update: data,
-      });
-    }
-    await tx.sourcePull.upsert({
-      where: { personId_agency: { personId, agency: "CPIS" } },
-      create: { personId, agency: "CPIS", lastAttemptAt: at, lastSuccessAt: at, lastError: null },
-      update: { lastAttemptAt: at, lastSuccessAt: at, lastError: null },
-    });
-  });
-}
-
-async function storeEducation(
+/** The answer, with the writer pushed events use, and the successful pull, in one transaction. */
+async function storePulled(
   deps: PullDeps,
   personId: string,
-  rows: PulledSchoolAttendance[],
+  agency: PulledAgency,
   at: Date,
+  write: (tx: Tx) => Promise<void>,
 ) {
   deps.onQuery?.();
   await deps.db.$transaction(async (tx) => {
-    for (const s of rows) {
-      const key = {
-        personId,
-        schoolUrn: s.schoolUrn,
-        periodStart: dateOnly(s.periodStart),
-        periodEnd: dateOnly(s.periodEnd),
-      };
-      const data = {
-        schoolName: s.schoolName,
-        possibleSessions: s.possibleSessions,
-        attendedSessions: s.attendedSessions,
-        unauthorisedAbsenceSessions: s.unauthorisedAbsenceSessions,
-        suspensions: s.suspensions,
-        permanentlyExcluded: s.permanentlyExcluded,
-        missingEducation: s.missingEducation,
-        origin: "PULL",
-        fetchedAt: at,
-      };
-      await tx.schoolAttendance.upsert({
-        where: { personId_schoolUrn_periodStart_periodEnd: key },
-        create: { ...key, ...data },
-        update: data,
-      });
-    }
+    await write(tx);
     await tx.sourcePull.upsert({
-      where: { personId_agency: { personId, agency: "EDUCATION" } },
-      create: {
-        personId,
-        agency: "EDUCATION",
-        lastAttemptAt: at,
-        lastSuccessAt: at,
-        lastError: null,
-      },
+      where: { personId_agency: { personId, agency } },
+      create: { personId, agency, lastAttemptAt: at, lastSuccessAt: at, lastError: null },
       update: { lastAttemptAt: at, lastSuccessAt: at, lastError: null },
     });
   });

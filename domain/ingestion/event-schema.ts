@@ -1,20 +1,11 @@
-// The agency event envelope and the registry of event types (contract: events.md). Kafka and the
-// push API validate with these same schemas, so both accept and reject the same events.
+// The agency event envelope, and for each agency in the connectors' registry the whole event of
+// its type (contract: events.md). Kafka and the push API validate with these same schemas, so
+// both accept and reject the same events.
 import { z } from "zod";
-import { AgencyName } from "#auth/viewer.ts";
 import { isValidNhsNumber, isValidUpn } from "#identity/identifiers.ts";
 import { isoDate, isoDateTime, text } from "#connectors/shared/fields.ts";
-import { CPIS_EVENT_TYPE, cpisPlanPayload } from "#connectors/cpis/event-schema.ts";
-import { POLICE_EVENT_TYPE, policeMerlinPayload } from "#connectors/police/event-schema.ts";
-import { HEALTH_EVENT_TYPE, edAttendancePayload } from "#connectors/health/event-schema.ts";
-import {
-  EDUCATION_EVENT_TYPE,
-  schoolAttendancePayload,
-} from "#connectors/education/event-schema.ts";
-import {
-  EARLY_HELP_EVENT_TYPE,
-  earlyHelpEpisodePayload,
-} from "#connectors/earlyhelp/event-schema.ts";
+import type { AgencyAdapter } from "#connectors/shared/adapter.ts";
+import { AGENCY_ADAPTERS, AgencyName, type RegisteredAdapter } from "#connectors/registry.ts";
 
 export const subjectSchema = z
   .object({
@@ -43,20 +34,6 @@ export const subjectSchema = z
     }
   });
 
-/** Each event type, the source it belongs to, and its payload schema. */
-export const EVENT_TYPES = {
-  [CPIS_EVENT_TYPE]: { source: "CPIS", payload: cpisPlanPayload },
-  [POLICE_EVENT_TYPE]: { source: "POLICE", payload: policeMerlinPayload },
-  [HEALTH_EVENT_TYPE]: { source: "HEALTH", payload: edAttendancePayload },
-  [EDUCATION_EVENT_TYPE]: { source: "EDUCATION", payload: schoolAttendancePayload },
-  [EARLY_HELP_EVENT_TYPE]: { source: "EARLY_HELP", payload: earlyHelpEpisodePayload },
-} as const satisfies Record<string, { source: AgencyName; payload: z.ZodType }>;
-
-export type EventType = keyof typeof EVENT_TYPES;
-
-export const isEventType = (value: unknown): value is EventType =>
-  typeof value === "string" && Object.hasOwn(EVENT_TYPES, value);
-
 const envelopeShape = {
   eventId: text(200),
   source: AgencyName,
@@ -71,25 +48,27 @@ export const envelopeSchema = z.object({
   payload: z.record(z.string(), z.unknown(), { error: "must be an object" }),
 });
 
-function eventSchema<T extends EventType>(type: T) {
-  return z.object({
-    ...envelopeShape,
-    type: z.literal(type),
-    payload: EVENT_TYPES[type].payload as (typeof EVENT_TYPES)[T]["payload"],
-  });
+const eventSchemas = new Map<AgencyAdapter, z.ZodType>(
+  AGENCY_ADAPTERS.map((a) => [
+    a,
+    z.object({ ...envelopeShape, type: z.literal(a.eventType), payload: a.payload }),
+  ]),
+);
+
+/** The whole event of this adapter's type: the envelope with its payload schema. */
+export function eventSchemaOf(adapter: AgencyAdapter): z.ZodType {
+  const schema = eventSchemas.get(adapter);
+  if (!schema) throw new Error(`adapter for ${adapter.eventType} is not in the registry`);
+  return schema;
 }
 
-export const EVENT_SCHEMAS = {
-  [CPIS_EVENT_TYPE]: eventSchema(CPIS_EVENT_TYPE),
-  [POLICE_EVENT_TYPE]: eventSchema(POLICE_EVENT_TYPE),
-  [HEALTH_EVENT_TYPE]: eventSchema(HEALTH_EVENT_TYPE),
-  [EDUCATION_EVENT_TYPE]: eventSchema(EDUCATION_EVENT_TYPE),
-  [EARLY_HELP_EVENT_TYPE]: eventSchema(EARLY_HELP_EVENT_TYPE),
-} as const;
+type Envelope = Omit<z.infer<typeof envelopeSchema>, "source" | "type" | "payload">;
 
-/** A validated agency event: a discriminated union on `type`. */
-export type AgencyEvent = {
-  [T in EventType]: z.infer<(typeof EVENT_SCHEMAS)[T]>;
-}[EventType];
+type EventOf<A> = A extends RegisteredAdapter
+  ? Envelope & { source: A["source"]; type: A["eventType"]; payload: z.output<A["payload"]> }
+  : never;
+
+/** A validated agency event: a discriminated union on `type`, one member per adapter. */
+export type AgencyEvent = EventOf<RegisteredAdapter>;
 
 export type SubjectInput = z.infer<typeof subjectSchema>;

@@ -105,7 +105,7 @@ export async function ingestEvent(
       };
     }
     const resolution = await resolveSubject(tx, event.source, event.subject);
-    // The agency record's statement also sets the event's personId (ingestion/upsert-row.ts).
+    // The agency record's statement also sets the event's personId (connectors/shared/upsert-row.ts).
     await storeAgencyRecord(
       tx,
       { personId: resolution.personId, inboundEventId, occurredAt },

@@ -4,7 +4,8 @@
 import type { Db } from "#db/client.ts";
 import type { Logger } from "#logging/logger.ts";
 import type { Metrics } from "#metrics/metrics.ts";
-import { AgencyName, type Viewer } from "#auth/viewer.ts";
+import type { Viewer } from "#auth/viewer.ts";
+import { AgencyName } from "#connectors/registry.ts";
 import { forbidden, unauthenticated } from "#errors/domain-error.ts";
 import { ingestEvent, type IngestOutcome } from "./ingest-event.ts";
 import type { ValidationIssue } from "./validate-event.ts";

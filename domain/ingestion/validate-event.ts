@@ -1,14 +1,8 @@
 // One validation for both ways in (Kafka and the push API): size, JSON, envelope, type and source,
 // payload, identifiers and impossible values. Every issue is reported with its path.
 import type { z } from "zod";
-import { AgencyName } from "#auth/viewer.ts";
-import {
-  EVENT_SCHEMAS,
-  EVENT_TYPES,
-  envelopeSchema,
-  isEventType,
-  type AgencyEvent,
-} from "./event-schema.ts";
+import { AGENCY_ADAPTERS, AgencyName, adapterForType } from "#connectors/registry.ts";
+import { envelopeSchema, eventSchemaOf, type AgencyEvent } from "./event-schema.ts";
 import { contentHash } from "./canonical-json.ts";
 import { isCalendarDate } from "#connectors/shared/fields.ts";
 
@@ -68,8 +62,9 @@ export function validateEvent(raw: Buffer | string | object, options: ValidateOp
     });
   }
   let result: z.ZodSafeParseResult<unknown>;
-  if (isEventType(type)) {
-    const expected = EVENT_TYPES[type].source;
+  const adapter = adapterForType(type);
+  if (adapter) {
+    const expected = adapter.source;
     if (source && source !== expected) {
       reason = "TYPE_SOURCE_MISMATCH";
       issues.push({
@@ -77,14 +72,14 @@ export function validateEvent(raw: Buffer | string | object, options: ValidateOp
         message: `${type} is an event type of ${expected}, not of ${source}`,
       });
     }
-    result = EVENT_SCHEMAS[type].safeParse(body, { error: requiredMessage });
+    result = eventSchemaOf(adapter).safeParse(body, { error: requiredMessage });
   } else {
     result = envelopeSchema.safeParse(body, { error: requiredMessage });
     if (typeof type === "string") {
       reason = "UNKNOWN_TYPE";
       issues.push({
         path: "type",
-        message: `unknown event type; expected one of ${Object.keys(EVENT_TYPES).join(", ")}`,
+        message: `unknown event type; expected one of ${EVENT_TYPES}`,
       });
     }
   }
@@ -97,6 +92,8 @@ export function validateEvent(raw: Buffer | string | object, options: ValidateOp
   if (issues.length > 0) return { ok: false, reason, issues: dedupe(issues), eventId, source };
   return { ok: true, event: result.data as AgencyEvent, body, hash: contentHash(body) };
 }
+
+const EVENT_TYPES = AGENCY_ADAPTERS.map((a) => a.eventType).join(", ");
 
 /** A missing field says so, rather than "expected string, received undefined". */
 const requiredMessage = (issue: { input?: unknown; code?: string }) =>
@@ -145,10 +142,9 @@ function futureIssues(body: Record<string, unknown>, options: ValidateOptions): 
   const subject = asRecord(body["subject"]);
   const payload = asRecord(body["payload"]);
   const instants: Array<[string, unknown]> = [["occurredAt", body["occurredAt"]]];
-  if (body["type"] === "health.ed-attendance.v1")
-    instants.push(["payload.arrivedAt", payload["arrivedAt"]]);
-  if (body["type"] === "earlyhelp.episode.v1")
-    instants.push(["payload.openedAt", payload["openedAt"]]);
+  for (const field of adapterForType(body["type"])?.notInFuture ?? []) {
+    instants.push([`payload.${field}`, payload[field]]);
+  }
   for (const [path, value] of instants) {
     if (typeof value !== "string") continue;
     const t = Date.parse(value);

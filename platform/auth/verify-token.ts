@@ -5,20 +5,26 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import { z } from "zod";
 import type { Config } from "#config/index.ts";
 import { unauthenticated } from "#errors/domain-error.ts";
-import { AgencyName, Role, type Viewer } from "./viewer.ts";
+import { Role, type AgencyName, type Viewer } from "./viewer.ts";
 
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  exp: z.number(),
-  role: Role,
-  name: z.string().optional(),
-  email: z.string().optional(),
-  agency: AgencyName.optional(),
-});
+const claimsSchema = (agencies: readonly AgencyName[]) =>
+  z.object({
+    sub: z.string().min(1),
+    exp: z.number(),
+    role: Role,
+    name: z.string().optional(),
+    email: z.string().optional(),
+    agency: z.enum(agencies).optional(),
+  });
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
-export function createTokenVerifier(auth: Config["auth"]): TokenVerifier {
+/** `agencies`: the values an `agency` claim may take (the connectors' registry). */
+export function createTokenVerifier(
+  auth: Config["auth"],
+  agencies: readonly AgencyName[],
+): TokenVerifier {
+  const claimsOf = claimsSchema(agencies);
   const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl
     ? createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 2000 })
@@ -47,7 +53,7 @@ export function createTokenVerifier(auth: Config["auth"]): TokenVerifier {
       throw unauthenticated("The token is invalid or expired");
     }
     if (!payload) throw unauthenticated("No token verifier is configured");
-    const claims = claimsSchema.safeParse(payload);
+    const claims = claimsOf.safeParse(payload);
     if (!claims.success) throw unauthenticated("The token's claims are not acceptable");
     const c = claims.data;
     if (c.role === "AGENCY_SYSTEM" && !c.agency) {

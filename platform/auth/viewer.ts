@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Agency } from "#db/client.ts";
 
 export const Role = z.enum([
   "MASH_SCREENER",
@@ -10,8 +11,11 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
-export const AgencyName = z.enum(["CPIS", "POLICE", "HEALTH", "EDUCATION", "EARLY_HELP"]);
-export type AgencyName = z.infer<typeof AgencyName>;
+/**
+ * An agency the hub takes events from: a value of the database's `Agency` enum. The list a token's
+ * `agency` claim is checked against comes from the connectors' registry (createTokenVerifier).
+ */
+export type AgencyName = Agency;
 
 /** The authenticated caller, as every service sees it. */
 export interface Viewer {

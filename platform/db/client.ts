@@ -13,3 +13,5 @@ export function createDb(url: string, poolSize: number): Db {
 }
 
 export { Prisma } from "./generated/client.ts";
+/** The agencies the database can hold (prisma enum Agency). */
+export type { Agency } from "./generated/enums.ts";

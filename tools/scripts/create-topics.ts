@@ -1,6 +1,6 @@
 // Creates the contract's topics on the broker in KAFKA_BROKERS (used by services:up).
 import { createKafkaClient, ensureTopics } from "#kafka/client.ts";
-import { ALL_TOPICS } from "#kafka/topics.ts";
+import { ALL_TOPICS } from "#consumers/topic-names.ts";
 import { createLogger } from "#logging/logger.ts";
 
 const brokers = (process.env["KAFKA_BROKERS"] ?? "127.0.0.1:19092").split(",");

@@ -5,7 +5,8 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "#config/index.ts";
 import { signDevelopmentToken } from "#auth/sign-token.ts";
-import { AgencyName, Role } from "#auth/viewer.ts";
+import { Role } from "#auth/viewer.ts";
+import { AgencyName } from "#connectors/registry.ts";
 
 function fail(message: string): never {
   console.error(message);

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { inject } from "../../support/provided.ts";
 import { startTestHub, TEST_JWT_SECRET } from "../../support/hub.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { topicNames } from "#consumers/topic-names.ts";
 import { ensureTopics } from "#kafka/client.ts";
 import { planStream } from "./event-stream.ts";
 import { produce, readDeadLetters, remainingFor, testKafka, waitUntil } from "./kafka-helpers.ts";

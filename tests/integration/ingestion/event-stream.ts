@@ -1,6 +1,6 @@
 // A realistic agency event stream for tests and benchmarks: the five event types, some people
 // seen by several events, redelivered duplicates, conflicts and bad messages of every kind.
-import { AGENCY_TOPICS } from "#kafka/topics.ts";
+import { AGENCY_TOPICS } from "#consumers/topic-names.ts";
 import { nhsCheckDigit, upnCheckLetter } from "#identity/identifiers.ts";
 import type { AgencyName } from "#auth/viewer.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { inject } from "../../support/provided.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { topicNames } from "#consumers/topic-names.ts";
 import type { KafkaClient } from "#kafka/client.ts";
 import { planStream } from "./event-stream.ts";
 import { produce, readDeadLetters, remainingFor, testKafka, waitUntil } from "./kafka-helpers.ts";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { inject } from "../../support/provided.ts";
 import { createDb, type Db } from "#db/client.ts";
 import { ensureTopics } from "#kafka/client.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { topicNames } from "#consumers/topic-names.ts";
 import { createLogger } from "#logging/logger.ts";
 import { enqueueOutbox } from "#outbox/enqueue.ts";
 import { createOutboxRelay } from "#outbox/relay.ts";

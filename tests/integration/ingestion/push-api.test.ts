@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { inject } from "../../support/provided.ts";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { topicNames } from "#consumers/topic-names.ts";
 import type { KafkaClient } from "#kafka/client.ts";
 import type { TestDatabase } from "../../support/database.ts";
 import { createTestDatabase } from "../../support/database.ts";

@@ -7,7 +7,7 @@ import { SMTPServer } from "smtp-server";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { createKafkaClient, type Producer } from "#kafka/client.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { topicNames } from "#consumers/topic-names.ts";
 import { createLogger } from "#logging/logger.ts";
 
 export interface ReceivedMail {

@@ -4,7 +4,7 @@ import pg from "pg";
 import type { Scenario } from "../support/scenario.ts";
 import { startBenchHub } from "../support/hub.ts";
 import { summarise } from "../support/stats.ts";
-import { AGENCY_TOPICS, topicNames } from "#kafka/topics.ts";
+import { AGENCY_TOPICS, topicNames } from "#consumers/topic-names.ts";
 import { validEvent } from "../../../tests/integration/ingestion/event-stream.ts";
 import {
   remainingFor,

@@ -3,7 +3,7 @@
 import pg from "pg";
 import type { Scenario } from "../support/scenario.ts";
 import { startBenchHub } from "../support/hub.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { topicNames } from "#consumers/topic-names.ts";
 import { planStream } from "../../../tests/integration/ingestion/event-stream.ts";
 import {
   produce,

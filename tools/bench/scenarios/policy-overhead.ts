@@ -12,6 +12,7 @@ import { createDb } from "#db/client.ts";
 import { createServices } from "#domain/services.ts";
 import { createMetrics } from "#metrics/metrics.ts";
 import { createTokenVerifier } from "#auth/verify-token.ts";
+import { AGENCY_NAMES } from "#connectors/registry.ts";
 import { buildContext } from "#resolvers/context.ts";
 import { buildSchema, buildUnguardedSchema } from "#server/schema.ts";
 import { writeResponseAudit } from "#audit/write-response-audit.ts";
@@ -38,7 +39,7 @@ const scenario: Scenario = {
       db,
       logger: ctx.logger,
       metrics: createMetrics(),
-      verifyToken: createTokenVerifier(config.auth),
+      verifyToken: createTokenVerifier(config.auth, AGENCY_NAMES),
     });
     const viewer: Viewer = {
       sub: "bench-screener",

@@ -1,19 +1,20 @@
-// Parents named in a police notification become adult Person rows linked to the child: in the
-// household of the notification, and in any early help family the child already belongs to.
+// Parents an agency names (a police notification's otherPersons with role PARENT) become adult
+// Person rows linked to the child: in the household of the agency's reference, and in any family
+// household (an early help family) the child already belongs to.
 import type { Tx } from "#db/client.ts";
-import type { OtherPerson } from "#connectors/police/event-schema.ts";
+import type { AgencyName } from "#connectors/registry.ts";
+import type { NamedAdult } from "#connectors/shared/adapter.ts";
 import { dateOnly } from "#connectors/shared/stored-record.ts";
 import { linkMembers } from "./link-members.ts";
+import { householdRef, isFamilyHousehold } from "./household-ref.ts";
 
-export const policeHouseholdRef = (merlinRef: string) => `POLICE:${merlinRef}`;
-
-export async function linkPoliceParents(
+export async function linkParents(
   tx: Tx,
+  source: AgencyName,
   childId: string,
-  merlinRef: string,
-  otherPersons: OtherPerson[],
+  reference: string,
+  parents: readonly NamedAdult[],
 ): Promise<number> {
-  const parents = otherPersons.filter((p) => p.role === "PARENT");
   if (parents.length === 0) return 0;
   const childHouseholds = await tx.householdMember.findMany({
     where: { personId: childId, relationship: "CHILD" },
@@ -30,13 +31,13 @@ export async function linkPoliceParents(
     );
     members.push({ personId, relationship: "PARENT" });
   }
-  await linkMembers(tx, policeHouseholdRef(merlinRef), "POLICE", members);
+  await linkMembers(tx, householdRef(source, reference), source, members);
   for (const h of childHouseholds) {
-    if (!h.household.sourceRef.startsWith("EARLY_HELP:")) continue;
+    if (!isFamilyHousehold(h.household.sourceRef)) continue;
     await linkMembers(
       tx,
       h.household.sourceRef,
-      "POLICE",
+      source,
       members.filter((m) => m.relationship === "PARENT"),
     );
   }
@@ -49,7 +50,7 @@ export async function linkPoliceParents(
  */
 async function findOrCreateAdult(
   tx: Tx,
-  parent: OtherPerson,
+  parent: NamedAdult,
   householdIds: string[],
 ): Promise<string> {
   const names = { givenName: parent.givenName, familyName: parent.familyName, isChild: false };

@@ -11,6 +11,7 @@ export const cpis = {
   topic: "agency.cpis.v1",
   eventType: CPIS_EVENT_TYPE,
   payload: cpisPlanPayload,
+  tables: [{ name: "CpisPlan", personKey: ["planType", "startDate"] }],
   store: storePushedPlan,
   pull: { createClient: createCpisClient, store: storePulledPlans },
 } as const satisfies AgencyAdapter<CpisPlanPayload, PulledCpisPlan, CpisClient>;

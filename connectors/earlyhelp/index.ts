@@ -14,6 +14,7 @@ export const earlyHelp = {
   eventType: EARLY_HELP_EVENT_TYPE,
   payload: earlyHelpEpisodePayload,
   notInFuture: ["openedAt"],
+  tables: [{ name: "EarlyHelpEpisode", personKey: ["episodeId"] }],
   store: storeEarlyHelpEpisode,
   household: { family: (p: EarlyHelpEpisodePayload) => p.familyId },
 } as const satisfies AgencyAdapter<EarlyHelpEpisodePayload>;

@@ -15,6 +15,7 @@ export const education = {
   topic: "agency.education.v1",
   eventType: EDUCATION_EVENT_TYPE,
   payload: schoolAttendancePayload,
+  tables: [{ name: "SchoolAttendance", personKey: ["schoolUrn", "periodStart", "periodEnd"] }],
   store: storePushedAttendance,
   pull: { createClient: createEducationClient, store: storePulledAttendance },
 } as const satisfies AgencyAdapter<

@@ -13,5 +13,6 @@ export const health = {
   eventType: HEALTH_EVENT_TYPE,
   payload: edAttendancePayload,
   notInFuture: ["arrivedAt"],
+  tables: [{ name: "EdAttendance" }],
   store: storeEdAttendance,
 } as const satisfies AgencyAdapter<EdAttendancePayload>;

@@ -24,6 +24,7 @@ export const police = {
   topic: "agency.police.v1",
   eventType: POLICE_EVENT_TYPE,
   payload: policeMerlinPayload,
+  tables: [{ name: "PoliceNotification", personKey: ["merlinRef"] }],
   store: storePoliceNotification,
   household: { parents },
 } as const satisfies AgencyAdapter<PoliceMerlinPayload>;

@@ -18,12 +18,23 @@ export interface AgencyAdapter<Payload = unknown, Pulled = unknown, Client = unk
   readonly payload: z.ZodType<Payload>;
   /** Payload fields holding instants that cannot be later than now (plus the clock-skew allowance). */
   readonly notInFuture?: readonly string[];
+  /** The tables its writers fill, so that a child's rows follow it when two records merge. */
+  readonly tables: readonly AgencyTable[];
   /** Stores a validated event's payload inside the event's transaction (its one writer per table). */
   store(tx: Tx, record: RecordContext, payload: Payload): Promise<void>;
   /** What the event says about the child's household, applied by domain/household after store. */
   readonly household?: HouseholdLinks<Payload>;
   /** For an agency the hub also asks on demand: its client, and the same writer for the answer. */
   readonly pull?: PullSide<Pulled, Client>;
+}
+
+export interface AgencyTable {
+  name: string;
+  /**
+   * The columns of its unique key besides personId, when the key includes the child (a merge
+   * then keeps the surviving child's row of the two); absent when rows cannot collide.
+   */
+  personKey?: readonly string[];
 }
 
 /** Pure data; the adapter only says what to link, domain/household does it. */

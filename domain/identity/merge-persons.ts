@@ -3,6 +3,11 @@
 // provisional person is marked MERGED with mergedIntoId. Runs inside the caller's transaction.
 // Access events stay where they are: the audit trail is append-only and records what was seen then.
 import type { Tx } from "#db/client.ts";
+import type { AgencyTable } from "#connectors/shared/adapter.ts";
+import { AGENCY_ADAPTERS } from "#connectors/registry.ts";
+
+/** Each agency's tables, as its adapter in the connectors' registry declares them. */
+const AGENCY_TABLES = AGENCY_ADAPTERS.flatMap((a): readonly AgencyTable[] => a.tables);
 
 export interface MergeCounts {
   moved: Record<string, number>;
@@ -11,15 +16,12 @@ export interface MergeCounts {
 export async function mergePersons(tx: Tx, fromId: string, intoId: string): Promise<MergeCounts> {
   const moved: Record<string, number> = {};
   // Rows with a per-person unique key: move those that do not collide, drop the duplicates.
-  const keyed: Array<[table: string, key: string[]]> = [
-    ["CpisPlan", ["planType", "startDate"]],
-    ["PoliceNotification", ["merlinRef"]],
-    ["SchoolAttendance", ["schoolUrn", "periodStart", "periodEnd"]],
-    ["EarlyHelpEpisode", ["episodeId"]],
-    ["HouseholdMember", ["householdId"]],
+  const keyed: AgencyTable[] = [
+    ...AGENCY_TABLES.filter((t) => t.personKey),
+    { name: "HouseholdMember", personKey: ["householdId"] },
   ];
-  for (const [table, key] of keyed) {
-    const same = key.map((k) => `q."${k}" = p."${k}"`).join(" AND ");
+  for (const { name: table, personKey = [] } of keyed) {
+    const same = personKey.map((k) => `q."${k}" = p."${k}"`).join(" AND ");
     moved[table] = await tx.$executeRawUnsafe(
       `UPDATE "${table}" p SET "personId" = $2::uuid WHERE p."personId" = $1::uuid
          AND NOT EXISTS (SELECT 1 FROM "${table}" q WHERE q."personId" = $2::uuid AND ${same})`,
@@ -29,7 +31,7 @@ export async function mergePersons(tx: Tx, fromId: string, intoId: string): Prom
     await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "personId" = $1::uuid`, fromId);
   }
   for (const table of [
-    "EdAttendance",
+    ...AGENCY_TABLES.filter((t) => !t.personKey).map((t) => t.name),
     "MashNotification",
     "ConsentRecord",
     "RagAssessment",

@@ -48,6 +48,18 @@ describe("the registry of agency adapters", () => {
     expect(registered.sort()).toEqual(contract.sort());
   });
 
+  it("names each table it writes with the unique key a merge relies on", () => {
+    const prisma = readFileSync(path.resolve(fixtures, "../../prisma/schema.prisma"), "utf8");
+    for (const a of AGENCY_ADAPTERS) {
+      for (const t of a.tables as ReadonlyArray<{ name: string; personKey?: readonly string[] }>) {
+        const model = new RegExp(`^model ${t.name} \\{([^}]*)\\}`, "m").exec(prisma)?.[1];
+        const unique = /@@unique\(\[([^\]]*)\]\)/.exec(model ?? "")?.[1]?.split(/,\s*/);
+        expect(unique).toEqual(t.personKey ? ["personId", ...t.personKey] : expect.anything());
+        if (!t.personKey) expect(unique).not.toContain("personId");
+      }
+    }
+  });
+
   it("finds each adapter by its event type, and none for another type", () => {
     for (const a of AGENCY_ADAPTERS) expect(adapterForType(a.eventType)).toBe(a);
     expect(adapterForType("police.burglary.v9")).toBeUndefined();

@@ -1,16 +1,15 @@
 // The agency event stream (contract envelope, events.md) for a set of children, each agency's
 // record of a child carrying that agency's variations, and the truth: which child each record is.
-import type { AgencyName } from "#auth/viewer.ts";
 import type { Random } from "./random.ts";
 import type { AgencyRows, ChildFacts } from "./agency-rows.ts";
 import { recordAs, type RecordedSubject } from "./variations.ts";
-import type { AgencyEvent, TruthRecord } from "./types.ts";
+import type { AgencyEvent, SeededAgency, TruthRecord } from "./types.ts";
 
 /** Event source person ids live in their own number range, apart from the persisted ones, so
  * that replaying the stream into a seeded database exercises matching rather than exact links. */
 const EVENT_ID_OFFSET = 5_000_000;
 
-const PREFIX: Record<AgencyName, string> = {
+const PREFIX: Record<SeededAgency, string> = {
   CPIS: "CPIS-R-",
   POLICE: "MERLIN-P-",
   HEALTH: "RXX-PAS-",
@@ -28,7 +27,7 @@ export function makeEvents(
   children.forEach((child, i) => {
     const r = rows[i] as AgencyRows;
     const bySource: Array<
-      [AgencyName, Array<{ type: string; occurredAt: string; payload: Record<string, unknown> }>]
+      [SeededAgency, Array<{ type: string; occurredAt: string; payload: Record<string, unknown> }>]
     > = [
       [
         "CPIS",

@@ -3,6 +3,12 @@
 // event stream with the truth about who each record really is.
 import type { AgencyName } from "#auth/viewer.ts";
 
+/** The agencies the synthetic data models (an agency added later gets none until modelled). */
+export type SeededAgency = Extract<
+  AgencyName,
+  "CPIS" | "POLICE" | "HEALTH" | "EDUCATION" | "EARLY_HELP"
+>;
+
 export interface PersonRow {
   id: string;
   isChild: boolean;

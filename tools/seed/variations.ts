@@ -1,10 +1,9 @@
 // The ways an agency's record of a child differs from the truth: nicknames, typos, day and month
 // swapped, a missing NHS number, a postcode from before a move.
-import type { AgencyName } from "#auth/viewer.ts";
 import type { Random } from "./random.ts";
 import { NICKNAMES, makePostcode } from "./names.ts";
 import { swapDayAndMonth } from "./dates.ts";
-import type { Variation } from "./types.ts";
+import type { SeededAgency, Variation } from "./types.ts";
 
 export interface RecordedSubject {
   givenName: string;
@@ -15,7 +14,7 @@ export interface RecordedSubject {
 }
 
 /** How often an agency leaves the NHS number out (CP-IS is keyed on it; schools use the UPN). */
-const MISSING_NHS: Record<AgencyName, number> = {
+const MISSING_NHS: Record<SeededAgency, number> = {
   CPIS: 0,
   HEALTH: 0.08,
   POLICE: 0.35,
@@ -33,7 +32,7 @@ export const VARIATION_RATES = {
 
 export function recordAs(
   rnd: Random,
-  source: AgencyName,
+  source: SeededAgency,
   truth: RecordedSubject,
 ): { subject: RecordedSubject; variations: Variation[] } {
   const variations: Variation[] = [];

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { nhsCheckDigit, upnCheckLetter } from "#identity/identifiers.ts";
 import type { TestHub } from "../../support/hub.ts";
-import type { AgencyName } from "#auth/viewer.ts";
+import { adapterFor, type AgencyName } from "#connectors/registry.ts";
 import type { Db } from "#db/client.ts";
 import { validateEvent } from "#ingestion/validate-event.ts";
 import { storeAgencyRecord } from "#ingestion/store-event.ts";
@@ -35,14 +35,6 @@ export interface SubjectInput {
   postcode?: string;
 }
 
-const TYPES: Record<AgencyName, string> = {
-  CPIS: "cpis.plan.v1",
-  POLICE: "police.merlin.v1",
-  HEALTH: "health.ed-attendance.v1",
-  EDUCATION: "education.attendance.v1",
-  EARLY_HELP: "earlyhelp.episode.v1",
-};
-
 export function event(
   source: AgencyName,
   subject: SubjectInput,
@@ -58,7 +50,14 @@ export function event(
   };
   if (subject.nhsNumber) s["nhsNumber"] = subject.nhsNumber;
   if (subject.upn) s["upn"] = subject.upn;
-  return { eventId: randomUUID(), source, type: TYPES[source], occurredAt, subject: s, payload };
+  return {
+    eventId: randomUUID(),
+    source,
+    type: adapterFor(source).eventType,
+    occurredAt,
+    subject: s,
+    payload,
+  };
 }
 
 export const payloads = {

@@ -36,11 +36,16 @@ export function upn(n: number): string {
   return `${upnCheckLetter(twelve)}${twelve}`;
 }
 
-const SOURCES: AgencyName[] = ["POLICE", "HEALTH", "EDUCATION", "EARLY_HELP", "CPIS"];
+/** The agencies this stream makes events for (an agency added later is not in the mix). */
+export type StreamSource = Extract<
+  AgencyName,
+  "POLICE" | "HEALTH" | "EDUCATION" | "EARLY_HELP" | "CPIS"
+>;
+const SOURCES: StreamSource[] = ["POLICE", "HEALTH", "EDUCATION", "EARLY_HELP", "CPIS"];
 /** Roughly the referral mix: police most, then schools and health. */
 const WEIGHTS = [0.35, 0.25, 0.2, 0.1, 0.1];
 
-export function validEvent(source: AgencyName, i: number, person: number, tag = "") {
+export function validEvent(source: StreamSource, i: number, person: number, tag = "") {
   const subject = {
     sourcePersonId: `${source}-P-${person}`,
     nhsNumber: source === "EDUCATION" ? null : nhsNumber(person),
@@ -140,8 +145,8 @@ export function validEvent(source: AgencyName, i: number, person: number, tag = 
 }
 
 /** Eight kinds of bad message, in turn. */
-function badMessage(i: number, person: number): { source: AgencyName; value: Buffer } {
-  const source = SOURCES[i % SOURCES.length] as AgencyName;
+function badMessage(i: number, person: number): { source: StreamSource; value: Buffer } {
+  const source = SOURCES[i % SOURCES.length] as StreamSource;
   const e = validEvent(source, i, person, "bad-") as Record<string, unknown>;
   const subject = e["subject"] as Record<string, unknown>;
   const payload = e["payload"] as Record<string, unknown>;
@@ -203,13 +208,13 @@ export function planStream(
   const people = Math.max(1, Math.round(distinctValid / 3));
   const messages: StreamMessage[] = [];
   const valid: StreamMessage[] = [];
-  const validSources: AgencyName[] = [];
+  const validSources: StreamSource[] = [];
   const pickSource = () => {
     const r = random();
     let acc = 0;
     for (let k = 0; k < SOURCES.length; k++) {
       acc += WEIGHTS[k] as number;
-      if (r < acc) return SOURCES[k] as AgencyName;
+      if (r < acc) return SOURCES[k] as StreamSource;
     }
     return "POLICE";
   };

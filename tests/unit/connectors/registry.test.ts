@@ -162,7 +162,7 @@ describe("the agency claim of a token", () => {
   });
 
   it("may not name an agency the registry does not hold", async () => {
-    await expect(verify(await bearer("HOUSING"))).rejects.toThrow(
+    await expect(verify(await bearer("NOT_AN_AGENCY"))).rejects.toThrow(
       "The token's claims are not acceptable",
     );
   });

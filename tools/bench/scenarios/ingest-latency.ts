@@ -5,17 +5,19 @@ import type { Scenario } from "../support/scenario.ts";
 import { startBenchHub } from "../support/hub.ts";
 import { summarise } from "../support/stats.ts";
 import { AGENCY_TOPICS, topicNames } from "#consumers/topic-names.ts";
-import { validEvent } from "../../../tests/integration/ingestion/event-stream.ts";
+import {
+  validEvent,
+  type StreamSource,
+} from "../../../tests/integration/ingestion/event-stream.ts";
 import {
   remainingFor,
   testKafka,
   waitUntil,
 } from "../../../tests/integration/ingestion/kafka-helpers.ts";
-import type { AgencyName } from "#auth/viewer.ts";
 
 const RATE = 500;
 const TICK_MS = 100;
-const SOURCES: AgencyName[] = ["POLICE", "HEALTH", "EDUCATION", "EARLY_HELP", "CPIS", "POLICE"];
+const SOURCES: StreamSource[] = ["POLICE", "HEALTH", "EDUCATION", "EARLY_HELP", "CPIS", "POLICE"];
 
 const scenario: Scenario = {
   name: "ingest-latency",
@@ -39,7 +41,7 @@ const scenario: Scenario = {
         if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
         const messages = [];
         for (let k = 0; k < perTick; k++, i++) {
-          const source = SOURCES[i % SOURCES.length] as AgencyName;
+          const source = SOURCES[i % SOURCES.length] as StreamSource;
           const e = validEvent(source, i, i % 5000, "lat-");
           messages.push({
             topic: prefix + AGENCY_TOPICS[source],

@@ -7,6 +7,11 @@ import type { AgencyName } from "#auth/viewer.ts";
 import type { RecordContext } from "./stored-record.ts";
 import type { PullClientOptions } from "./pull-client.ts";
 
+/**
+ * `store`, `household` and `pull.store` are methods, so an adapter of one payload type is also an
+ * `AgencyAdapter` (of unknown payload) in the registry's list; ingestion hands each adapter only
+ * payloads its own schema has parsed.
+ */
 export interface AgencyAdapter<Payload = unknown, Pulled = unknown, Client = unknown> {
   /** The envelope's `source` (a value of the database's `Agency` enum). */
   readonly source: AgencyName;

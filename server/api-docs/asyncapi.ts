@@ -1,8 +1,8 @@
 // GET /asyncapi.json: AsyncAPI 3 for every Kafka topic the hub reads (the agency topics) and
 // writes (notifications, alerts, the dead-letter queue), with the envelope, the message keys
 // and the DLQ record, generated from the zod schemas the hub validates and builds them with.
-import { AGENCY_TOPICS, HUB_TOPICS } from "#kafka/topics.ts";
-import { EVENT_TYPES, type EventType } from "#ingestion/event-schema.ts";
+import { HUB_TOPICS } from "#kafka/topics.ts";
+import { adapterForType } from "#connectors/registry.ts";
 import { envelopeJsonSchema, eventSchemas, toJsonSchema, type JsonSchema } from "./json-schema.ts";
 import { alertMessageSchema, deadLetterSchema, notificationMessageSchema } from "./hub-messages.ts";
 
@@ -22,8 +22,8 @@ export function buildAsyncApi(version = "1"): JsonSchema {
   const operations: Record<string, unknown> = {};
 
   for (const [name, { type, schema }] of Object.entries(events)) {
-    const source = EVENT_TYPES[type as EventType].source;
-    const topic = AGENCY_TOPICS[source];
+    const adapter = adapterForType(type)!;
+    const { source, topic } = adapter;
     const id = channelId(topic);
     messages[name] = {
       name: type,

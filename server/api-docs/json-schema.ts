@@ -3,7 +3,11 @@
 // JSON Schema cannot say (NHS number and UPN check digits, calendar dates, a date of birth or a
 // due date) are described in words.
 import { z } from "zod";
-import { EVENT_SCHEMAS, envelopeSchema, type EventType } from "#ingestion/event-schema.ts";
+import { envelopeSchema, eventSchemaOf } from "#ingestion/event-schema.ts";
+import { AGENCY_ADAPTERS } from "#connectors/registry.ts";
+
+/** An agency event type, e.g. police.merlin.v1 (connectors/registry.ts lists them). */
+export type EventType = string;
 
 type Target = "draft-2020-12" | "draft-7";
 export type JsonSchema = Record<string, unknown>;
@@ -38,16 +42,16 @@ export function toJsonSchema(schema: z.ZodType, target: Target): JsonSchema {
   ) as JsonSchema;
 }
 
-export const EVENT_TYPE_NAMES = Object.keys(EVENT_SCHEMAS) as EventType[];
+export const EVENT_TYPE_NAMES: EventType[] = AGENCY_ADAPTERS.map((a) => a.eventType);
 
 /** One schema per event type, keyed by a component-safe name (police.merlin.v1 → PoliceMerlinV1). */
 export function eventSchemas(
   target: Target,
 ): Record<string, { type: EventType; schema: JsonSchema }> {
   return Object.fromEntries(
-    EVENT_TYPE_NAMES.map((type) => [
-      componentName(type),
-      { type, schema: toJsonSchema(EVENT_SCHEMAS[type], target) },
+    AGENCY_ADAPTERS.map((a) => [
+      componentName(a.eventType),
+      { type: a.eventType, schema: toJsonSchema(eventSchemaOf(a), target) },
     ]),
   );
 }

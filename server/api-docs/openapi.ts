@@ -1,7 +1,7 @@
 // GET /openapi.json: OpenAPI 3.1 for POST /events (the push API for agencies without Kafka),
 // its status codes and every event payload, generated from the zod schemas that validate them.
-import { AGENCY_TOPICS } from "#kafka/topics.ts";
-import { EVENT_TYPES, type EventType } from "#ingestion/event-schema.ts";
+import { adapterForType } from "#connectors/registry.ts";
+import type { EventType } from "./json-schema.ts";
 import { eventSchemas, toJsonSchema, type JsonSchema } from "./json-schema.ts";
 import { errorBodySchema, submitResultSchema } from "./hub-messages.ts";
 
@@ -108,5 +108,7 @@ export function buildOpenApi(version = "1"): JsonSchema {
 
 /** The Kafka topic that carries events of this type. */
 export function topicOf(type: EventType): string {
-  return AGENCY_TOPICS[EVENT_TYPES[type].source];
+  const adapter = adapterForType(type);
+  if (!adapter) throw new Error(`${type}: no agency sends this type (connectors/registry.ts)`);
+  return adapter.topic;
 }

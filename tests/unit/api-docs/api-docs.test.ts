@@ -11,8 +11,8 @@ import {
   deadLetterSchema,
   notificationMessageSchema,
 } from "#server/api-docs/hub-messages.ts";
-import { EVENT_TYPES } from "#ingestion/event-schema.ts";
-import { AGENCY_TOPICS, HUB_TOPICS } from "#kafka/topics.ts";
+import { AGENCY_ADAPTERS } from "#connectors/registry.ts";
+import { HUB_TOPICS } from "#kafka/topics.ts";
 import { notificationMessage, type Notification } from "#notifications/map-notification.ts";
 import { alertMessage, type Alert } from "#alerts/map-alert.ts";
 import { deadLetter } from "#consumers/dead-letter.ts";
@@ -33,7 +33,7 @@ describe("the OpenAPI document for POST /events", () => {
       string,
       string
     >;
-    expect(Object.keys(mapping).sort()).toEqual(Object.keys(EVENT_TYPES).sort());
+    expect(Object.keys(mapping).sort()).toEqual(AGENCY_ADAPTERS.map((a) => a.eventType).sort());
     const police = doc["components"].schemas.PoliceMerlinV1;
     expect(police.properties.payload.properties.category.enum).toContain("DOMESTIC_ABUSE");
     expect(police.properties.subject.properties.nhsNumber.description).toMatch(/modulus-11/);
@@ -56,14 +56,12 @@ describe("the AsyncAPI document for the Kafka topics", () => {
         .all()
         .map((c) => c.address())
         .sort(),
-    ).toEqual([...Object.values(AGENCY_TOPICS), ...Object.values(HUB_TOPICS)].sort());
+    ).toEqual([...AGENCY_ADAPTERS.map((a) => a.topic), ...Object.values(HUB_TOPICS)].sort());
   });
 
   it("has the hub receive every agency topic and send its own, with the keys", () => {
     const ops = Object.values(doc["operations"]) as Doc[];
-    expect(ops.filter((o) => o["action"] === "receive")).toHaveLength(
-      Object.keys(EVENT_TYPES).length,
-    );
+    expect(ops.filter((o) => o["action"] === "receive")).toHaveLength(AGENCY_ADAPTERS.length);
     expect(ops.filter((o) => o["action"] === "send")).toHaveLength(3);
     const police = doc["components"].messages.PoliceMerlinV1;
     expect(police.bindings.kafka.key.description).toMatch(/subject\.sourcePersonId/);

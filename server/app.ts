@@ -33,6 +33,10 @@ import { checkWebSocketLimits } from "./plugins/websocket-limits.ts";
 import { createEventsRouter } from "./routes/events.ts";
 import { createConsoleRouter } from "./routes/console.ts";
 import { createApiDocsRouter } from "./routes/api-docs.ts";
+import { assertPortFree, listen } from "./listen.ts";
+
+/** How long in-flight HTTP requests get to finish when the hub stops, before they are cut. */
+const HTTP_DRAIN_MS = 2_000;
 
 export interface Hub {
   url: string;
@@ -41,21 +45,44 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the hub. A port already taken or an embedded data directory open in another process is
+ * an OperatorError (one line for the operator); whatever had been opened is closed again first.
+ */
 export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
   const log =
     logger ?? createLogger(config.server.logLevel, { instance: config.server.instanceId });
+  const opened: Array<() => Promise<unknown>> = [];
+  try {
+    return await start(config, log, opened);
+  } catch (error) {
+    for (const close of opened.reverse()) await close().catch(() => undefined);
+    throw error;
+  }
+}
 
+async function start(
+  config: Config,
+  log: Logger,
+  opened: Array<() => Promise<unknown>>,
+): Promise<Hub> {
+  await assertPortFree(config.server.port);
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.database.url;
   let poolSize = config.database.poolSize;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.database.dataDir);
-    databaseUrl = embedded.url;
+    const started = await startEmbeddedPostgres(config.database.dataDir, "the hub");
+    opened.push(() => started.stop());
+    embedded = started;
+    databaseUrl = started.url;
     poolSize = 1;
     log.info({ dataDir: config.database.dataDir }, "using embedded PostgreSQL (PGlite)");
   }
-  await runMigrations(databaseUrl);
+  const migrations = await runMigrations(databaseUrl);
+  if (migrations.applied.length > 0)
+    log.info({ applied: migrations.applied }, "migrations applied");
   const db: Db = createDb(databaseUrl, poolSize);
+  opened.push(() => db.$disconnect());
   // Connect and load Prisma's query compiler now, not on the first request or worker pass.
   await db.$connect();
 
@@ -112,6 +139,9 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     allowBatchedHttpRequests: false,
+    // server/main.ts owns the signals (one stop sequence, with a deadline); Apollo's own
+    // handler would race it and hold the process open.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     introspection: config.env !== "production",
     includeStacktraceInErrorResponses: false,
@@ -120,7 +150,7 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
       formatError(formatted, error, log, config.env === "production"),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: HTTP_DRAIN_MS }),
       // A federated schema turns on per-field timing traces for routers (ftv1); the hub gives a
       // router nothing but answers (docs/federation.md).
       ApolloServerPluginInlineTraceDisabled(),
@@ -138,6 +168,7 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
     ],
   });
   await apollo.start();
+  opened.push(() => apollo.stop());
 
   const workers: Worker[] = createWorkers(services, kafka);
 
@@ -193,9 +224,7 @@ export async function startHub(config: Config, logger?: Logger): Promise<Hub> {
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(config.server.port, "0.0.0.0", resolve));
-  const address = httpServer.address();
-  const port = typeof address === "object" && address ? address.port : config.server.port;
+  const port = await listen(httpServer, config.server.port);
   for (const w of workers) await w.start();
   log.info({ port }, "hub listening");
 

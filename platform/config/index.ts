@@ -5,7 +5,13 @@ export const DEVELOPMENT_JWT_SECRET = "development-only-secret-do-not-use-in-pro
 
 export interface Config {
   env: Env["NODE_ENV"];
-  server: { port: number; logLevel: Env["LOG_LEVEL"]; instanceId: string; maxRequestBytes: number };
+  server: {
+    port: number;
+    logLevel: Env["LOG_LEVEL"];
+    instanceId: string;
+    maxRequestBytes: number;
+    stopTimeoutMs: number;
+  };
   database: { url: string | undefined; dataDir: string; poolSize: number };
   kafka:
     | { enabled: false }
@@ -87,6 +93,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       logLevel: e.LOG_LEVEL,
       instanceId: e.HUB_INSTANCE_ID ?? `hub-${process.pid}`,
       maxRequestBytes: e.MAX_REQUEST_BYTES,
+      stopTimeoutMs: e.STOP_TIMEOUT_MS,
     },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
     kafka: e.KAFKA_BROKERS

@@ -1,7 +1,9 @@
-// The only module that imports the Kafka client library, so that it could be swapped (for
-// example for @confluentinc/kafka-javascript) without touching consumers or the outbox relay.
+// The only module that imports the Kafka client library, so that it could be swapped (for example
+// for @confluentinc/kafka-javascript) without touching consumers or the outbox relay. Its log
+// entries go to pino at the level log-level.ts gives them.
 import { Kafka, logLevel, type Consumer, type Producer, type Admin } from "kafkajs";
 import type { Logger } from "#logging/logger.ts";
+import { kafkaLogLevel } from "./log-level.ts";
 
 export type { Consumer, Producer, Admin, EachBatchPayload, KafkaMessage } from "kafkajs";
 
@@ -28,8 +30,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
       ({ level, log: entry }) => {
         const { message, ...rest } = entry;
         const fields = { broker: rest["broker"], error: rest["error"] };
-        if (level <= logLevel.ERROR) log.error(fields, message);
-        else log.warn(fields, message);
+        log[kafkaLogLevel(level, entry)](fields, message);
       },
   });
   return {

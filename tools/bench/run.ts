@@ -5,9 +5,10 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import { loadBenchConfig } from "#config/bench.ts";
+import { loadBenchConfig, type BenchConfig } from "#config/bench.ts";
 import { createLogger } from "#logging/logger.ts";
+import { parseCommandLine } from "#scripts/command-line.ts";
+import { servicesUp } from "#scripts/services.ts";
 import { createBenchContext } from "./support/context.ts";
 import type { Scenario, ScenarioResult } from "./support/scenario.ts";
 
@@ -22,17 +23,30 @@ interface Outcome extends Partial<ScenarioResult> {
   error?: string;
 }
 
-const { values } = parseArgs({ options: { only: { type: "string" } } });
+const values = parseCommandLine({
+  name: "bench",
+  summary:
+    "Runs the benchmark scenarios in tools/bench/scenarios one after another, prints a table\n" +
+    "and writes tools/bench/results/<time>.json. Starts the local services (services:up)\n" +
+    "unless BENCH_DATABASE_URL and BENCH_KAFKA_BROKERS are given.",
+  options: {
+    only: {
+      type: "string",
+      value: "NAMES",
+      description: "comma-separated filters on scenario or file names (default: every scenario)",
+    },
+  },
+  notes: [
+    "Environment: BENCH_QUICK=1 (small sizes), BENCH_CHILDREN, BENCH_DATABASE_URL,",
+    "BENCH_KAFKA_BROKERS, BENCH_LOG_LEVEL (see tools/bench/README.md).",
+  ],
+});
 const filters = (values.only ?? "")
   .split(",")
   .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
 
-const config = loadBenchConfig();
-if (!config.databaseUrl) {
-  console.error("bench: no PostgreSQL (set BENCH_DATABASE_URL, or run through npm run bench)");
-  process.exit(78);
-}
+const config = withLocalServices(loadBenchConfig());
 const logger = createLogger(config.logLevel, { component: "bench" });
 const ctx = createBenchContext(config, logger, config.databaseUrl);
 
@@ -112,6 +126,17 @@ writeFileSync(
 );
 console.log(`\nresults: ${path.relative(process.cwd(), out)}`);
 process.exit(outcomes.every((o) => o.ok) ? 0 : 1);
+
+/** The configured PostgreSQL and brokers, or the local services (started if need be). */
+function withLocalServices(c: BenchConfig): BenchConfig & { databaseUrl: string } {
+  if (c.databaseUrl && c.kafkaBrokers) return { ...c, databaseUrl: c.databaseUrl };
+  const local = servicesUp();
+  return {
+    ...c,
+    databaseUrl: c.databaseUrl ?? local.databaseUrl,
+    kafkaBrokers: c.kafkaBrokers ?? local.kafkaBrokers,
+  };
+}
 
 function printTable(rows: Outcome[]) {
   const table: string[][] = [["scenario", "metric", "value", "baseline", "ratio"]];

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Starts the local services the hub and its tests use, idempotently:
 #  - a real Apache Kafka broker (single KRaft node on 127.0.0.1), fetched from Maven Central once;
-#  - PostgreSQL, where none is reachable (the machine's cluster via pg_ctlcluster).
-# Prints KAFKA_BROKERS=… and DATABASE_URL=… lines (and nothing else on stdout).
+#  - PostgreSQL, where none is reachable (the machine's cluster via pg_ctlcluster), with a database
+#    of the hub's own (`mash`, created if missing; the `postgres` maintenance database stays clean).
+# Prints KAFKA_BROKERS=… and DATABASE_URL=… lines (and nothing else on stdout). KAFKA_PORT (19092)
+# and KAFKA_CONTROLLER_PORT (19093) choose the broker's ports; a broker already listening on
+# KAFKA_PORT (another checkout's, say) is reused, and the script says whose it is.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 kafka_port="${KAFKA_PORT:-19092}"
@@ -12,9 +15,30 @@ kdir="$state/kafka"
 lib="$root/tools/kafka-broker/target/lib"
 pg_host="${PGHOST_FOR_TESTS:-127.0.0.1}"
 pg_port="${PGPORT_FOR_TESTS:-5432}"
+pg_user=postgres
+database=mash
 log() { echo "services: $*" >&2; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && exec 3>&- 3<&-; }
+
+# Who started the broker listening on a port: another checkout's services:up (named by its
+# services directory), or something else.
+broker_owner() {
+  local pid dir
+  pid="$(ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)" || true
+  if [ -z "$pid" ]; then
+    echo "(not started by this checkout)"
+    return
+  fi
+  dir="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | sed -n 's/^-Dkafka\.logs\.dir=//p' | head -1)" || true
+  if [ "$dir" = "$kdir" ]; then
+    echo "that this checkout started (pid $pid)"
+  elif [ -n "$dir" ]; then
+    echo "that another checkout started ($dir, pid $pid; npm run services:down there stops it)"
+  else
+    echo "(pid $pid, not started by services:up)"
+  fi
+}
 
 # --- PostgreSQL ----------------------------------------------------------------------------------
 if ! pg_isready -q -h "$pg_host" -p "$pg_port" 2>/dev/null; then
@@ -28,13 +52,24 @@ if ! pg_isready -q -h "$pg_host" -p "$pg_port" 2>/dev/null; then
     exit 1
   }
 fi
+psql_do() { psql -X -q -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -tAc "$1"; }
+if [ "$(psql_do "SELECT 1 FROM pg_database WHERE datname = '$database'")" != "1" ]; then
+  # another checkout may create it at the same moment: only a database still missing is an error
+  psql_do "CREATE DATABASE $database" 2>/dev/null ||
+    [ "$(psql_do "SELECT 1 FROM pg_database WHERE datname = '$database'")" = "1" ] || {
+    log "could not create the database $database on $pg_host:$pg_port"
+    exit 1
+  }
+  log "created the database $database on $pg_host:$pg_port"
+fi
 
 # --- Kafka ---------------------------------------------------------------------------------------
 if [ -f "$kdir/pid" ] && kill -0 "$(cat "$kdir/pid")" 2>/dev/null && port_open "$kafka_port"; then
   log "Kafka already running (pid $(cat "$kdir/pid"))"
 elif port_open "$kafka_port"; then
-  # another checkout's broker (or the developer's own) already listens here: reuse it
-  log "a Kafka broker already listens on 127.0.0.1:$kafka_port; reusing it"
+  # another checkout's broker (or the developer's own) already listens here: reuse it, saying whose
+  log "reusing the Kafka broker on 127.0.0.1:$kafka_port $(broker_owner "$kafka_port");" \
+    "KAFKA_PORT=<another port> starts this checkout's own"
 else
   if [ ! -f "$lib/kafka_2.13-3.9.1.jar" ]; then
     log "fetching the Kafka broker from Maven Central (once; cached in ~/.m2)"
@@ -87,4 +122,4 @@ brokers="127.0.0.1:$kafka_port"
 KAFKA_BROKERS="$brokers" "$root/node_modules/.bin/tsx" "$root/tools/scripts/create-topics.ts" >&2
 
 echo "KAFKA_BROKERS=$brokers"
-echo "DATABASE_URL=postgresql://postgres@$pg_host:$pg_port/postgres"
+echo "DATABASE_URL=postgresql://$pg_user@$pg_host:$pg_port/$database"

@@ -93,7 +93,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       logLevel: e.LOG_LEVEL,
       instanceId: e.HUB_INSTANCE_ID ?? `hub-${process.pid}`,
       maxRequestBytes: e.MAX_REQUEST_BYTES,
-      stopTimeoutMs: e.STOP_TIMEOUT_MS,
+      stopTimeoutMs: e.STOP_TIMEOUT_MS ?? (e.KAFKA_BROKERS ? 25_000 : 4_000),
     },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
     kafka: e.KAFKA_BROKERS

@@ -34,8 +34,11 @@ export const serverSchema = z.object({
   /** Name of this replica, for logs and per-replica consumer groups. */
   HUB_INSTANCE_ID: optionalString,
   MAX_REQUEST_BYTES: positiveInt(1_000_000),
-  /** How long a stop (SIGTERM, Ctrl-C) may take before the process exits regardless, in ms. */
-  STOP_TIMEOUT_MS: positiveInt(4_000),
+  /**
+   * How long a stop (SIGTERM, Ctrl-C) may take before the process exits regardless, in ms.
+   * Default (config/index.ts): 4 s, or 25 s with Kafka, for the consumers to commit and leave.
+   */
+  STOP_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
 });
 
 export const databaseSchema = z.object({

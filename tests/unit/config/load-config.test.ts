@@ -22,6 +22,12 @@ describe("configuration at start-up", () => {
     expect(config.connectors.freshnessMs).toBe(24 * 3_600_000);
   });
 
+  it("gives a stop 4 s, or 25 s when Kafka consumers must commit and leave, unless told", () => {
+    expect(loadConfig({}).server.stopTimeoutMs).toBe(4_000);
+    expect(loadConfig({ KAFKA_BROKERS: "127.0.0.1:9092" }).server.stopTimeoutMs).toBe(25_000);
+    expect(loadConfig({ STOP_TIMEOUT_MS: "1500" }).server.stopTimeoutMs).toBe(1_500);
+  });
+
   it.each([
     ["PORT", "abc"],
     ["PORT", "70000"],
@@ -32,6 +38,7 @@ describe("configuration at start-up", () => {
     ["AUTH_JWT_SECRET", "short"],
     ["AUTH_JWKS_URL", "nope"],
     ["CPIS_TIMEOUT_MS", "-5"],
+    ["STOP_TIMEOUT_MS", "soon"],
   ])("a bad %s (%s) gives one line naming the variable", (name, value) => {
     const problems = problemsFor({ [name]: value });
     expect(problems).toHaveLength(1);

@@ -6,6 +6,7 @@ import { loadConfigOrExit } from "#config/index.ts";
 import { createLogger } from "#logging/logger.ts";
 import { signDevelopmentToken } from "#auth/sign-token.ts";
 import { startHub } from "#server/app.ts";
+import { OperatorError } from "#errors/operator-error.ts";
 import { loadDemoDay } from "#demo/load-day.ts";
 import { DEMO_PEOPLE } from "#demo/people.ts";
 
@@ -22,7 +23,12 @@ if (config.env === "production" || config.auth.jwksUrl || !config.auth.jwtSecret
 }
 const secret = config.auth.jwtSecret;
 const logger = createLogger(process.env["LOG_LEVEL"] ?? "warn", { instance: "demo" });
-const hub = await startHub(config, logger);
+const hub = await startHub(config, logger).catch((error: unknown) => {
+  // a port in use, or the data directory open in another process: one line, no stack trace
+  if (error instanceof OperatorError) console.error(`demo: ${error.message}`);
+  else console.error(`demo: the hub did not start: ${(error as Error).message ?? String(error)}`);
+  return process.exit(1);
+});
 const sign = (claims: Parameters<typeof signDevelopmentToken>[1]) =>
   signDevelopmentToken(secret, claims, {
     expiresIn: "8h",

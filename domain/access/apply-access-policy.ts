@@ -81,18 +81,16 @@ export function applyAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
 
 function guardResolve(field: FieldPolicy, resolve: Resolver): Resolver {
   return async (source, args, ctx, info) => {
-    const access = callerOf(ctx);
-    const subject = subjectOf(field, source, args, access);
-    await loadFacts(field, subject, access);
-    refuseUnopenable(field, subject, access, ctx.recorder);
-    const decisions = decideEach(field, subject, access);
-    recordDecisions(field, decisions, ctx.recorder);
-    const denied = decisions.find((d) => !d.decision.allow)?.decision;
-    if (denied && !denied.allow) throw withheldError(field.category, denied.reason);
-    const value = await resolve(source, args, ctx, info);
-    if (field.returnsChild) return openReturnedChild(field, value, access, ctx.recorder);
-    if (field.returnsObject && subject.children[0]) tag(value, subject.children[0], access);
-    return value;
+    const access = callerOf(ctx); // 1
+    const subject = subjectOf(field, source, args, access); // 2
+    await loadFacts(field, subject, access); // 3
+    refuseUnopenable(field, subject, access, ctx.recorder); // 4
+    const decisions = decideEach(field, subject, access); // 5
+    recordDecisions(field, decisions, ctx.recorder); // 6
+    const denial = firstDenial(decisions);
+    if (denial) throw withheldError(field.category, denial.reason);
+    const value = await resolve(source, args, ctx, info); // 7
+    return checkResult(field, subject, value, access, ctx.recorder); // 8
   };
 }
 
@@ -165,6 +163,13 @@ function decideEach(
   }));
 }
 
+function firstDenial(
+  decisions: readonly ChildDecision[],
+): Extract<Decision, { allow: false }> | undefined {
+  for (const { decision } of decisions) if (!decision.allow) return decision;
+  return undefined;
+}
+
 // 6. the record: a field withheld for one of its children is withheld for all of them
 function recordDecisions(
   field: FieldPolicy,
@@ -182,6 +187,20 @@ function recordDecisions(
 }
 
 // 8. the result
+async function checkResult(
+  field: FieldPolicy,
+  subject: FieldSubject,
+  value: unknown,
+  access: RequestAccess,
+  recorder: AccessRecorder,
+): Promise<unknown> {
+  if (field.returnsChild) return openReturnedChild(field, value, access, recorder);
+  const childId = subject.children[0];
+  if (field.returnsObject && childId) tag(value, childId, access);
+  return value;
+}
+
+/** A Child returned by a field must be one the caller may open; it is recorded as opened. */
 async function openReturnedChild(
   field: FieldPolicy,
   value: unknown,

@@ -16,6 +16,7 @@ import {
 import type { SubscribePayload } from "graphql-ws";
 import type { Services } from "#domain/services.ts";
 import { DomainError, toGraphQLError } from "#errors/domain-error.ts";
+import { RequestErrorCode } from "#errors/codes.ts";
 import { buildContext } from "#resolvers/context.ts";
 import { checkQueryLimits, measureQuery, type QueryLimits } from "../plugins/query-limits.ts";
 
@@ -47,14 +48,16 @@ export async function prepareOperation(
   try {
     document = parse(payload.query, { maxTokens: rules.limits.maxTokens });
   } catch (error) {
-    return [withCode(error, "GRAPHQL_PARSE_FAILED")];
+    return [withCode(error, RequestErrorCode.GRAPHQL_PARSE_FAILED)];
   }
 
   const validationRules = rules.production
     ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
     : specifiedRules;
   const invalid = validate(rules.schema, document, validationRules);
-  if (invalid.length > 0) return invalid.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+  if (invalid.length > 0) {
+    return invalid.map((e) => withCode(e, RequestErrorCode.GRAPHQL_VALIDATION_FAILED));
+  }
 
   const variables = payload.variables ?? undefined;
   const measures = measureQuery(rules.schema, document, payload.operationName, variables);
@@ -74,7 +77,7 @@ export async function prepareOperation(
   };
 }
 
-function withCode(error: unknown, code: string): GraphQLError {
+function withCode(error: unknown, code: RequestErrorCode): GraphQLError {
   if (!(error instanceof GraphQLError))
     return new GraphQLError(String(error), { extensions: { code } });
   return new GraphQLError(error.message, {

@@ -27,7 +27,7 @@ import {
   type ConsentState,
 } from "./fixtures.ts";
 import { alertIdOf, openLive, raiseAlert, type LiveClient, type LiveResult } from "./live.ts";
-import { disclosedPaths, selection } from "./selections.ts";
+import { disclosedPaths, selection } from "./random-selection.ts";
 
 const schema: GraphQLSchema = buildUnguardedSchema();
 const childType = schema.getType("Child") as GraphQLObjectType;

@@ -19,7 +19,7 @@ import {
   entitledToDetail,
   type ConsentState,
 } from "./fixtures.ts";
-import { disclosedPaths, selection } from "./selections.ts";
+import { disclosedPaths, selection } from "./random-selection.ts";
 
 const schema: GraphQLSchema = buildUnguardedSchema();
 const ROLES: Array<[Role, string]> = [

@@ -11,6 +11,7 @@ import { createAuditService } from "#audit/audit-service.ts";
 import { createNotificationService } from "#notifications/service.ts";
 import { createAlertService } from "#alerts/service.ts";
 import { createChildViewService } from "#child-view/child-view-service.ts";
+import { createIdentityService } from "#identity/identity-service.ts";
 
 export interface ServiceDeps {
   config: Config;
@@ -34,6 +35,7 @@ export function createServices(deps: ServiceDeps) {
     notifications: createNotificationService({ db: deps.db }),
     alerts: createAlertService({ db: deps.db, config: deps.config, logger: deps.logger }),
     childView: createChildViewService({ db: deps.db, config: deps.config, logger: deps.logger }),
+    identity: createIdentityService(deps.db),
   };
 }
 

@@ -26,10 +26,9 @@ export const alertResolvers: IResolvers<unknown, RequestContext> = {
     },
   },
   Alert: {
+    // Through the request's DataLoader: a page of alerts costs one query for their notifications.
     notification: async (a: Alert, _args: unknown, ctx: RequestContext) => {
-      const found = (await ctx.services.notifications.byIds([a.notificationId])).get(
-        a.notificationId,
-      );
+      const found = await ctx.notifications.byId(a.notificationId);
       if (!found) throw notFound("Notification");
       return found;
     },

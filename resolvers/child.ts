@@ -1,55 +1,48 @@
-// The `child` query and every field of the Child type. Thin: each field asks the child-view
-// service, which reads through the request's DataLoaders. Every object returned carries childId.
+// The `child` query and every field of the Child type. Thin: each field reads the request's
+// child view (ctx.childView, through its DataLoaders). Every object returned carries childId.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "./context.ts";
-import type { ChildView } from "#child-view/views.ts";
+import { requireAccess, type RequestContext } from "./context.ts";
+import type { ChildView, HouseholdMemberView } from "#child-view/views.ts";
+import { keepOpenable } from "#access/request-access.ts";
 
 /** A Child parent may be a full ChildView or just `{ id, childId }` (e.g. from Notification.child). */
 type ChildParent = Pick<ChildView, "id" | "childId">;
+type Ctx = RequestContext;
 
-const person = (c: ChildParent, ctx: RequestContext) =>
-  ctx.services.childView.child(ctx.loaders, c.id);
+const person = (c: ChildParent, ctx: Ctx) => ctx.childView.child(c.id);
 
 export const childResolvers: IResolvers<unknown, RequestContext> = {
   Query: {
-    child: (_p, args: { id: string }, ctx: RequestContext) =>
-      ctx.services.childView.child(ctx.loaders, args.id),
+    child: (_p, args: { id: string }, ctx: Ctx) => ctx.childView.child(args.id),
   },
   Child: {
     id: (c: ChildParent) => c.id,
-    givenName: async (c: ChildParent, _a, ctx: RequestContext) =>
-      (await person(c, ctx))?.givenName ?? null,
-    familyName: async (c: ChildParent, _a, ctx: RequestContext) =>
-      (await person(c, ctx))?.familyName ?? null,
-    dateOfBirth: async (c: ChildParent, _a, ctx: RequestContext) =>
+    givenName: async (c: ChildParent, _a, ctx: Ctx) => (await person(c, ctx))?.givenName ?? null,
+    familyName: async (c: ChildParent, _a, ctx: Ctx) => (await person(c, ctx))?.familyName ?? null,
+    dateOfBirth: async (c: ChildParent, _a, ctx: Ctx) =>
       (await person(c, ctx))?.dateOfBirth ?? null,
-    expectedDueDate: async (c: ChildParent, _a, ctx: RequestContext) =>
+    expectedDueDate: async (c: ChildParent, _a, ctx: Ctx) =>
       (await person(c, ctx))?.expectedDueDate ?? null,
-    postcode: async (c: ChildParent, _a, ctx: RequestContext) =>
-      (await person(c, ctx))?.postcode ?? null,
-    nhsNumber: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.nhsNumber(ctx.loaders, c.id),
-    upn: (c: ChildParent, _a, ctx: RequestContext) => ctx.services.childView.upn(ctx.loaders, c.id),
-    household: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.household(ctx.loaders, c.id),
-    agencyIdentifiers: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.agencyIdentifiers(ctx.loaders, c.id),
-    cpis: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.cpis(ctx.loaders, c.id),
-    policeNotifications: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.policeNotifications(ctx.loaders, c.id),
-    hospitalAttendances: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.hospitalAttendances(ctx.loaders, c.id),
-    attendancePattern: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.attendancePattern(ctx.loaders, c.id),
-    schoolAttendance: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.schoolAttendance(ctx.loaders, c.id),
-    earlyHelp: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.earlyHelp(ctx.loaders, c.id),
-    rag: (c: ChildParent, _a, ctx: RequestContext) => ctx.services.childView.rag(ctx.loaders, c.id),
-    notifications: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.notifications(ctx.loaders, c.id),
-    sources: (c: ChildParent, _a, ctx: RequestContext) =>
-      ctx.services.childView.sources(ctx.loaders, c.id),
+    postcode: async (c: ChildParent, _a, ctx: Ctx) => (await person(c, ctx))?.postcode ?? null,
+    nhsNumber: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.nhsNumber(c.id),
+    upn: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.upn(c.id),
+    // A member who is a child known to the hub is listed only if the caller may open that child
+    // (existence is content); the access policy records the member's disclosure on its own log.
+    household: async (c: ChildParent, _a, ctx: Ctx) =>
+      keepOpenable(
+        requireAccess(ctx),
+        await ctx.childView.household(c.id),
+        (m: HouseholdMemberView) => m.memberChildId,
+      ),
+    agencyIdentifiers: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.agencyIdentifiers(c.id),
+    cpis: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.cpis(c.id),
+    policeNotifications: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.policeNotifications(c.id),
+    hospitalAttendances: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.hospitalAttendances(c.id),
+    attendancePattern: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.attendancePattern(c.id),
+    schoolAttendance: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.schoolAttendance(c.id),
+    earlyHelp: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.earlyHelp(c.id),
+    rag: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.rag(c.id),
+    notifications: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.notifications(c.id),
+    sources: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.sources(c.id),
   },
 };

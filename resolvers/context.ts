@@ -1,9 +1,17 @@
+// The per-request context: everything a resolver and the access policy use, built in one place.
+// An HTTP request gets one; a WebSocket operation gets one, and each delivery of a subscription
+// event gets a fresh one (contextForDelivery), so the access facts, the clock and the loaders
+// are read when the event is delivered, never carried over from an earlier one.
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "#auth/viewer.ts";
 import type { Services } from "#domain/services.ts";
-import type { ChildLoaders } from "#child-view/loaders.ts";
+import { AccessRecorder } from "#access/access-recorder.ts";
+import { createRequestAccess, type RequestAccess } from "#access/request-access.ts";
+import type { ChildViewReader } from "#child-view/child-view-reader.ts";
+import type { LoaderOptions } from "#child-view/loaders.ts";
+import type { NotificationReader } from "#notifications/service.ts";
+import { unauthenticated } from "#errors/domain-error.ts";
 
-/** Everything a resolver may use, built once per request (HTTP) or per operation (WebSocket). */
 export interface RequestContext {
   requestId: string;
   /** null only for the unauthenticated `{ __typename }` ping. */
@@ -11,8 +19,19 @@ export interface RequestContext {
   /** Free text from the X-Access-Purpose header, recorded in the audit. */
   purpose: string | undefined;
   services: Services;
-  /** Per-request DataLoaders for the child view (no N+1 however many children are asked). */
-  loaders: ChildLoaders;
+  /** The caller, the clock and the consent and relationship facts the policy decides with. */
+  access: RequestAccess | null;
+  /** What this response disclosed and withheld, per child, and its searches: the audit's input. */
+  recorder: AccessRecorder;
+  /** The unified child view through this request's DataLoaders. */
+  childView: ChildViewReader;
+  /** Notifications by id through this request's DataLoader. */
+  notifications: NotificationReader;
+}
+
+export interface ContextOptions {
+  /** The child view's loader settings (the bench turns batching off). */
+  loaders?: Partial<LoaderOptions>;
 }
 
 /** The one place a request context is made. */
@@ -20,12 +39,27 @@ export function buildContext(
   services: Services,
   viewer: Viewer | null,
   purpose: string | undefined,
+  options: ContextOptions = {},
 ): RequestContext {
   return {
     requestId: randomUUID(),
     viewer,
     purpose: purpose?.slice(0, 500),
     services,
-    loaders: services.childView.createLoaders(),
+    access: viewer ? createRequestAccess(services.db, viewer, new Date()) : null,
+    recorder: new AccessRecorder(),
+    childView: services.childView.forRequest(options.loaders),
+    notifications: services.notifications.forRequest(),
   };
+}
+
+/** A fresh context for one delivery of a subscription event: same caller, facts read now. */
+export function contextForDelivery(operation: RequestContext): RequestContext {
+  return buildContext(operation.services, operation.viewer, operation.purpose);
+}
+
+/** The caller's access state; the policy has already refused a request without one. */
+export function requireAccess(ctx: RequestContext): RequestAccess {
+  if (!ctx.access) throw unauthenticated();
+  return ctx.access;
 }

@@ -57,26 +57,20 @@ async function loadEntities(
   const numbers = keys.flatMap((k) =>
     !(k instanceof Error) && "nhsNumber" in k ? k.nhsNumber : [],
   );
-  const notificationIds = keys.flatMap((k) =>
-    !(k instanceof Error) && k.type === "Notification" ? k.id : [],
-  );
-  const [byNhsNumber, notifications] = await Promise.all([
+  const byNhsNumber =
     numbers.length > 0
-      ? ctx.services.childView.childIdsByNhsNumber(numbers)
-      : new Map<string, string>(),
-    notificationIds.length > 0
-      ? ctx.services.notifications.byIds(notificationIds.filter(isUuid))
-      : new Map(),
-  ]);
+      ? await ctx.services.identity.childIdsByNhsNumber(numbers)
+      : new Map<string, string>();
   return Promise.all(
     keys.map(async (key) => {
       if (key instanceof Error) return key;
       if (key.type === "Notification") {
-        const n = notifications.get(key.id);
+        // through the request's DataLoader: every notification asked for in one query
+        const n = isUuid(key.id) ? await ctx.notifications.byId(key.id) : null;
         return n ? { ...n, __typename: "Notification" } : null;
       }
       const id = "id" in key ? key.id : byNhsNumber.get(key.nhsNumber);
-      const child = id === undefined ? null : await ctx.services.childView.child(ctx.loaders, id);
+      const child = id === undefined ? null : await ctx.childView.child(id);
       return child ? { ...child, __typename: "Child" } : null;
     }),
   );

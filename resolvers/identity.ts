@@ -1,32 +1,39 @@
 // findChildren, matchReviews and resolveMatchReview. Thin: identity/ does the matching and the
-// merge; children are loaded through the request's DataLoaders.
+// merge; children are loaded through the request's child view.
 import type { IResolvers } from "@graphql-tools/utils";
-import type { RequestContext } from "./context.ts";
-import type { ChildSearch } from "#identity/find-children.ts";
+import { requireAccess, type RequestContext } from "./context.ts";
+import { searchCriteria, type ChildSearch } from "#identity/find-children.ts";
 import type { MatchDecision, MatchReviewView } from "#identity/match-reviews.ts";
 import { unauthenticated } from "#errors/domain-error.ts";
 
 export const identityResolvers: IResolvers<unknown, RequestContext> = {
   Query: {
+    // Existence is content: only children the caller may open are searched among, and every
+    // search is an access event (criteria by name, result count).
     findChildren: async (
       _p,
       args: { search: ChildSearch; first?: number | null },
       ctx: RequestContext,
     ) => {
-      const matches = await ctx.services.childView.findChildren(args.search, args.first ?? 20);
-      const children = await Promise.all(
-        matches.map((m) => ctx.services.childView.child(ctx.loaders, m.personId)),
+      const access = requireAccess(ctx);
+      const matches = await ctx.services.identity.findChildren(
+        args.search,
+        args.first ?? 20,
+        (ids) => access.openable(ids),
       );
-      return matches.flatMap((m, i) => {
+      const children = await Promise.all(matches.map((m) => ctx.childView.child(m.personId)));
+      const found = matches.flatMap((m, i) => {
         const child = children[i];
         return child ? [{ childId: child.id, child, score: m.score, matchedOn: m.matchedOn }] : [];
       });
+      ctx.recorder.searched("Query.findChildren", searchCriteria(args.search), found.length);
+      return found;
     },
     matchReviews: (
       _p,
       args: { first?: number | null; after?: string | null },
       ctx: RequestContext,
-    ) => ctx.services.childView.matchReviews(args.first ?? 50, args.after),
+    ) => ctx.services.identity.matchReviews(args.first ?? 50, args.after),
   },
   Mutation: {
     resolveMatchReview: (
@@ -35,7 +42,7 @@ export const identityResolvers: IResolvers<unknown, RequestContext> = {
       ctx: RequestContext,
     ) => {
       if (!ctx.viewer) throw unauthenticated();
-      return ctx.services.childView.resolveMatchReview(
+      return ctx.services.identity.resolveMatchReview(
         ctx.viewer,
         args.id,
         args.decision,

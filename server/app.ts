@@ -5,8 +5,6 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
 import { parse, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import type { Config } from "#config/index.ts";
 import { createDb, type Db } from "#db/client.ts";
@@ -26,10 +24,10 @@ import type { Worker } from "#runtime/worker.ts";
 import { formatError } from "./format-error.ts";
 import { sendDomainError } from "./http-errors.ts";
 import { uncategorisedFields } from "#access/field-category.ts";
-import { auditPlugin, auditWebSocketResult } from "./plugins/audit-plugin.ts";
+import { auditPlugin } from "#audit/audit-plugin.ts";
 import { queryLimitsPlugin } from "./plugins/limits-plugin.ts";
 import { DEFAULT_QUERY_LIMITS } from "./plugins/query-limits.ts";
-import { checkWebSocketLimits } from "./plugins/websocket-limits.ts";
+import { serveGraphQLOverWebSocket } from "./websocket/serve.ts";
 import { createEventsRouter } from "./routes/events.ts";
 import { createConsoleRouter } from "./routes/console.ts";
 import { createApiDocsRouter } from "./routes/api-docs.ts";
@@ -108,33 +106,16 @@ async function start(
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  const wsCleanup = useServer(
-    {
-      schema,
-      context: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const header = params["authorization"] ?? params["Authorization"];
-        const viewer = await services.verifyToken(typeof header === "string" ? header : undefined);
-        const purpose = params["x-access-purpose"];
-        return buildContext(services, viewer, typeof purpose === "string" ? purpose : undefined);
-      },
-      onSubscribe: (_ctx, _id, payload) => checkWebSocketLimits(schema, payload),
-      onNext: (_ctx, _id, _payload, args) =>
-        auditWebSocketResult(args.contextValue as RequestContext, log),
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const header = params["authorization"] ?? params["Authorization"];
-        try {
-          await services.verifyToken(typeof header === "string" ? header : undefined);
-          return true;
-        } catch {
-          return false; // graphql-ws closes with 4403 Forbidden
-        }
-      },
-    },
-    wsServer,
-  );
+  const production = config.env === "production";
+  const wsCleanup = serveGraphQLOverWebSocket({
+    httpServer,
+    schema,
+    services,
+    log,
+    production,
+    limits: DEFAULT_QUERY_LIMITS,
+    maxMessageBytes: config.server.maxRequestBytes,
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -143,12 +124,12 @@ async function start(
     // handler would race it and hold the process open.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    introspection: config.env !== "production",
+    introspection: !production,
     includeStacktraceInErrorResponses: false,
     // token limit at parse time, before validation's work (formatError names it QUERY_TOO_COMPLEX)
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
-      formatError(formatted, error, log, config.env === "production"),
+      formatError(formatted, error, log, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: HTTP_DRAIN_MS }),
       // A federated schema turns on per-field timing traces for routers (ftv1); the hub gives a

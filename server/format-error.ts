@@ -1,28 +1,42 @@
+// The one error formatter, for HTTP (Apollo's formatError) and WebSocket alike. Domain errors
+// keep their code, message and extensions; a code from platform/errors' list is shown as it is
+// (in production without "Did you mean …" suggestions); anything else is unexpected: logged
+// with its stack, and masked as "Unexpected error." so that no internal detail (or personal
+// data) leaks.
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { DomainError } from "#errors/domain-error.ts";
+import { isClientErrorCode, type ClientErrorCode } from "#errors/codes.ts";
 import type { Logger } from "#logging/logger.ts";
 
-const PASS_THROUGH = new Set([
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "WITHHELD",
-  "BAD_USER_INPUT",
-  "NOT_FOUND",
-  "CONFLICT",
-  "QUERY_TOO_COMPLEX",
-  "SERVICE_UNAVAILABLE",
-  "GRAPHQL_VALIDATION_FAILED",
-  "GRAPHQL_PARSE_FAILED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "BAD_REQUEST",
-  "OPERATION_RESOLUTION_FAILURE",
-]);
+type Shown = "AS_IS" | "WITHOUT_SUGGESTIONS" | "MASKED";
 
-/**
- * Domain errors keep their code and message; anything unexpected is logged with its stack and
- * masked as "Unexpected error." so that no internal detail (or personal data) leaks.
- */
+function howShown(code: ClientErrorCode, production: boolean): Shown {
+  switch (code) {
+    case "GRAPHQL_VALIDATION_FAILED":
+      return production ? "WITHOUT_SUGGESTIONS" : "AS_IS";
+    case "INTERNAL_SERVER_ERROR":
+      return "MASKED";
+    case "UNAUTHENTICATED":
+    case "FORBIDDEN":
+    case "WITHHELD":
+    case "BAD_USER_INPUT":
+    case "NOT_FOUND":
+    case "CONFLICT":
+    case "QUERY_TOO_COMPLEX":
+    case "SERVICE_UNAVAILABLE":
+    case "GRAPHQL_PARSE_FAILED":
+    case "PERSISTED_QUERY_NOT_FOUND":
+    case "BAD_REQUEST":
+    case "OPERATION_RESOLUTION_FAILURE":
+      return "AS_IS";
+    default: {
+      const never: never = code;
+      return never;
+    }
+  }
+}
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -38,7 +52,7 @@ export function formatError(
       extensions: { ...original.extensions, code: original.code },
     };
   }
-  const code = String(formatted.extensions?.["code"] ?? "INTERNAL_SERVER_ERROR");
+  const code = formatted.extensions?.["code"] ?? "INTERNAL_SERVER_ERROR";
   const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
   if (code === "GRAPHQL_PARSE_FAILED" && tokens) {
     // the parser's token limit (parseOptions.maxTokens) is one of the query limits
@@ -47,17 +61,26 @@ export function formatError(
       extensions: { code: "QUERY_TOO_COMPLEX" },
     };
   }
-  if (PASS_THROUGH.has(code)) {
-    if (production && code === "GRAPHQL_VALIDATION_FAILED") {
-      // no field suggestions in production
-      return { ...formatted, message: formatted.message.replace(/ Did you mean .*$/, "") };
+  const shown = isClientErrorCode(code) ? howShown(code, production) : "MASKED";
+  switch (shown) {
+    case "AS_IS":
+      return { ...formatted, extensions: { code } };
+    case "WITHOUT_SUGGESTIONS":
+      return {
+        ...formatted,
+        message: formatted.message.replace(/ Did you mean .*$/, ""),
+        extensions: { code },
+      };
+    case "MASKED":
+      log.error({ err: original, path: formatted.path }, "unexpected error in request");
+      return {
+        message: "Unexpected error.",
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      };
+    default: {
+      const never: never = shown;
+      return never;
     }
-    return { ...formatted, extensions: { code } };
   }
-  log.error({ err: original, path: formatted.path }, "unexpected error in request");
-  return {
-    message: "Unexpected error.",
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: "INTERNAL_SERVER_ERROR" },
-  };
 }

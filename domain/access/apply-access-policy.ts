@@ -1,172 +1,228 @@
-// Applies the policy to every field of the schema: each resolver (the default one included) is
-// wrapped so that it runs only when decide() allows it; otherwise the field is null with one
-// WITHHELD error at its path. Every decision about a child is recorded for the audit.
+// Applies the one policy (decide.ts) to every field of the schema. Each field's resolver, the
+// default one included, is wrapped in the same steps, which `guardResolve` reads top to bottom:
+//   1. the caller     the request's access state (none: UNAUTHENTICATED);
+//   2. the subject    which children the field is about (field-subject.ts);
+//   3. the facts      their consent and relationship, as they stand for this request;
+//   4. opening        a child the caller may not open is FORBIDDEN, before anything is loaded;
+//   5. the decision   decide() for each child the field is about; deny wins, and is the default;
+//   6. the record     disclosed or withheld, on each of those children's access log;
+//   7. resolving      only when allowed; otherwise null with one WITHHELD error at the field;
+//   8. the result     a Child returned must be one the caller may open; objects returned under
+//                     a child are tagged as being about it, for the fields below them.
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import {
   defaultFieldResolver,
   getNamedType,
   isCompositeType,
+  type GraphQLFieldConfig,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
-import { isEarlyHelpRole } from "#auth/viewer.ts";
-import { DomainError, forbidden, unauthenticated } from "#errors/domain-error.ts";
+import { isEarlyHelpRole, type Role } from "#auth/viewer.ts";
+import { unauthenticated } from "#errors/domain-error.ts";
+import type { AccessRecorder } from "./access-recorder.ts";
 import { isDetail, type AccessCategory } from "./categories.ts";
-import { decide, mayOpenChild, withheldMessage, type ChildFacts } from "./decide.ts";
+import { decide, mayOpenChild, type ChildFacts, type Decision } from "./decide.ts";
 import { fieldCategory } from "./field-category.ts";
-import { isChildId, requestAccess, type RequestAccess } from "./request-access.ts";
+import { subjectOf, type FieldSubject } from "./field-subject.ts";
+import { childForbidden, withheldError } from "./refusals.ts";
+import { isChildId, type FactsNeeded, type RequestAccess } from "./request-access.ts";
 
-type Resolver = GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>;
-
-/** Facts for an object that claims to be a child but has no valid id: nothing is known. */
-const UNKNOWN_CHILD: ChildFacts = { related: false, consent: () => ({ kind: "NONE" }) };
-const UNKNOWN = Symbol("unknown child");
-
-export function withheldError(category: AccessCategory | undefined, reason: string): DomainError {
-  const shown = category ?? "UNCATEGORISED";
-  return new DomainError(
-    "WITHHELD",
-    withheldMessage(shown, reason as Parameters<typeof withheldMessage>[1]),
-    { category: shown, reason },
-  );
+/** What the wrapper needs from the request context (resolvers/context.ts has both). */
+export interface AccessContext {
+  access: RequestAccess | null;
+  recorder: AccessRecorder;
 }
 
-export const childForbidden = () => forbidden("You may not open this child's record");
+type Resolver = GraphQLFieldResolver<unknown, AccessContext, Record<string, unknown>>;
+
+/** What the policy knows about one field of the schema, worked out once at start-up. */
+interface FieldPolicy {
+  typeName: string;
+  fieldName: string;
+  /** Type.field, as the audit records it. */
+  path: string;
+  category: AccessCategory | undefined;
+  isRoot: boolean;
+  returnsChild: boolean;
+  returnsObject: boolean;
+}
+
+/** Facts for an object that claims to be about a child but has no valid id: nothing is known. */
+const UNKNOWN_CHILD: ChildFacts = { related: false, consent: () => ({ kind: "NONE" }) };
 
 export function applyAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
   const roots = new Set(
-    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
-      .filter((t) => t !== null && t !== undefined)
-      .map((t) => t.name),
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
+      t ? [t.name] : [],
+    ),
   );
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
-      const category = fieldCategory(schema, typeName, field);
-      const path = `${typeName}.${fieldName}`;
-      const isRoot = roots.has(typeName);
       const named = getNamedType(field.type);
-      const returnsChild = named.name === "Child";
-      const returnsObject = isCompositeType(named);
-      const detail = category !== undefined && isDetail(category);
-      const inner = (field.resolve ?? defaultFieldResolver) as Resolver;
-
-      const proceed = (
-        state: RequestAccess,
-        childId: string | typeof UNKNOWN | undefined,
-        openId: string | undefined,
-        args: Parameters<Resolver>,
-      ): unknown => {
-        const role = state.viewer.role;
-        if (returnsChild && !mayOpenChild(role, () => true)) throw childForbidden();
-        if (openId !== undefined && !mayOpenChild(role, () => state.facts(openId).related)) {
-          state.recorder.withheld(openId, path);
-          throw childForbidden();
-        }
-        const facts =
-          childId === UNKNOWN ? UNKNOWN_CHILD : childId ? state.facts(childId) : undefined;
-        const decision = decide({ role, category, typeName, fieldName, child: facts });
-        const known = typeof childId === "string" ? childId : undefined;
-        if (!decision.allow) {
-          if (known) state.recorder.withheld(known, path);
-          throw withheldError(category, decision.reason);
-        }
-        if (known) state.recorder.disclosed(known, path, decision.legalBasis);
-        const result = inner(...args);
-        if (returnsChild) return then(result, (child) => checkChild(state, path, child));
-        if (known && returnsObject) return then(result, (v) => tag(state, v, known));
-        return result;
+      const policy: FieldPolicy = {
+        typeName,
+        fieldName,
+        path: `${typeName}.${fieldName}`,
+        category: fieldCategory(schema, typeName, field),
+        isRoot: roots.has(typeName),
+        returnsChild: named.name === "Child",
+        returnsObject: isCompositeType(named),
       };
-
-      const resolve: Resolver = (source, args, ctx, info) => {
-        const state = requestAccess(ctx as never);
-        if (!state) throw unauthenticated();
-        const childId = isRoot ? undefined : childContext(source, typeName, state);
-        const role = state.viewer.role;
-        const known = typeof childId === "string" ? childId : undefined;
-        // Query.child(id): decide whether the child may be opened before loading anything.
-        const openId = returnsChild && isRoot && isChildId(args["id"]) ? args["id"] : undefined;
-        const eh = isEarlyHelpRole(role);
-        const waits = [
-          known !== undefined && category !== "PUBLIC"
-            ? state.ensure(known, detail, eh)
-            : undefined,
-          openId !== undefined && eh ? state.ensure(openId, false, true) : undefined,
-        ].filter((w) => w !== undefined);
-        const call = [source, args, ctx, info] as Parameters<typeof proceed>[3];
-        if (waits.length === 0) return proceed(state, childId, openId, call);
-        return Promise.all(waits).then(() => proceed(state, childId, openId, call));
-      };
-
-      const subscribe = field.subscribe as Resolver | undefined;
-      return {
+      const guarded: GraphQLFieldConfig<unknown, AccessContext> = {
         ...field,
-        resolve,
-        ...(subscribe
-          ? {
-              subscribe: ((source, args, ctx, info) => {
-                const state = requestAccess(ctx as never);
-                if (!state) throw unauthenticated();
-                const decision = decide({
-                  role: state.viewer.role,
-                  category,
-                  typeName,
-                  fieldName,
-                  child: undefined,
-                });
-                if (!decision.allow) throw withheldError(category, decision.reason);
-                return subscribe(source, args, ctx, info);
-              }) as Resolver,
-            }
-          : {}),
+        resolve: guardResolve(policy, (field.resolve ?? defaultFieldResolver) as Resolver),
       };
+      if (field.subscribe) guarded.subscribe = guardSubscribe(policy, field.subscribe as Resolver);
+      return guarded;
     },
   });
 }
 
-/** The child a field is about: the Child itself, an object's childId, or its parent's child. */
-function childContext(
-  source: unknown,
-  typeName: string,
-  state: RequestAccess,
-): string | typeof UNKNOWN | undefined {
-  if (source === null || typeof source !== "object") return undefined;
-  const s = source as Record<string, unknown>;
-  if (typeName === "Child") return isChildId(s["id"]) ? s["id"] : UNKNOWN;
-  const own = s["childId"];
-  if (own !== undefined && own !== null) return isChildId(own) ? own : UNKNOWN;
-  return state.childOf.get(source);
-}
-
-/** After a field that returns a Child: may the caller open that child? */
-function checkChild(state: RequestAccess, path: string, child: unknown): unknown {
-  if (child === null || child === undefined) return child;
-  const id = (child as Record<string, unknown>)["id"];
-  if (!isChildId(id)) throw childForbidden();
-  const check = () => {
-    if (!mayOpenChild(state.viewer.role, () => state.facts(id).related)) {
-      state.recorder.withheld(id, path);
-      throw childForbidden();
-    }
-    state.recorder.disclosed(id, path, undefined);
-    return child;
+function guardResolve(field: FieldPolicy, resolve: Resolver): Resolver {
+  return async (source, args, ctx, info) => {
+    const access = callerOf(ctx); // 1
+    const subject = subjectOf(field, source, args, access); // 2
+    await loadFacts(field, subject, access); // 3
+    refuseUnopenable(field, subject, access, ctx.recorder); // 4
+    const decisions = decideEach(field, subject, access); // 5
+    recordDecisions(field, decisions, ctx.recorder); // 6
+    const denial = firstDenial(decisions);
+    if (denial) throw withheldError(field.category, denial.reason);
+    const value = await resolve(source, args, ctx, info); // 7
+    return checkResult(field, subject, value, access, ctx.recorder); // 8
   };
-  const wait = isEarlyHelpRole(state.viewer.role) ? state.ensure(id, false, true) : undefined;
-  return wait ? wait.then(check) : check();
 }
 
-/** Marks objects returned under a child's field as being about that child. */
-function tag(state: RequestAccess, value: unknown, childId: string): unknown {
-  if (Array.isArray(value)) {
-    for (const v of value) tag(state, v, childId);
-  } else if (value !== null && typeof value === "object" && !state.childOf.has(value)) {
-    state.childOf.set(value, childId);
+/** A subscription is opened only if its root field is allowed; each delivery is decided anew. */
+function guardSubscribe(field: FieldPolicy, subscribe: Resolver): Resolver {
+  return (source, args, ctx, info) => {
+    const access = callerOf(ctx);
+    const decision = decide({ ...field, role: access.viewer.role, child: undefined });
+    if (!decision.allow) throw withheldError(field.category, decision.reason);
+    return subscribe(source, args, ctx, info);
+  };
+}
+
+// 1. the caller
+function callerOf(ctx: AccessContext): RequestAccess {
+  if (!ctx.access) throw unauthenticated();
+  return ctx.access;
+}
+
+// 3. the facts: consent for DETAIL fields, the relationship for early help roles
+async function loadFacts(field: FieldPolicy, subject: FieldSubject, access: RequestAccess) {
+  const needed = factsNeeded(field.category, access.viewer.role);
+  const opening = subject.opening === undefined ? [] : [subject.opening];
+  await Promise.all([
+    needed ? access.load(subject.children, needed) : undefined,
+    access.load(opening, { consent: false, relationship: isEarlyHelpRole(access.viewer.role) }),
+  ]);
+}
+
+function factsNeeded(category: AccessCategory | undefined, role: Role): FactsNeeded | undefined {
+  if (category === undefined || category === "PUBLIC") return undefined;
+  return { consent: isDetail(category), relationship: isEarlyHelpRole(role) };
+}
+
+// 4. opening
+function refuseUnopenable(
+  field: FieldPolicy,
+  subject: FieldSubject,
+  access: RequestAccess,
+  recorder: AccessRecorder,
+): void {
+  const role = access.viewer.role;
+  if (field.returnsChild && !mayOpenChild(role, () => true)) throw childForbidden();
+  const id = subject.opening;
+  if (id !== undefined && !mayOpenChild(role, () => access.facts(id).related)) {
+    recorder.withheld(id, field.path);
+    throw childForbidden();
   }
+}
+
+// 5. the decision, for each child the field is about (or for none)
+interface ChildDecision {
+  childId: string | undefined;
+  decision: Decision;
+}
+
+function decideEach(
+  field: FieldPolicy,
+  subject: FieldSubject,
+  access: RequestAccess,
+): ChildDecision[] {
+  const role = access.viewer.role;
+  if (subject.children.length === 0) {
+    const child = subject.unknownChild ? UNKNOWN_CHILD : undefined;
+    return [{ childId: undefined, decision: decide({ ...field, role, child }) }];
+  }
+  return subject.children.map((childId) => ({
+    childId,
+    decision: decide({ ...field, role, child: access.facts(childId) }),
+  }));
+}
+
+function firstDenial(
+  decisions: readonly ChildDecision[],
+): Extract<Decision, { allow: false }> | undefined {
+  for (const { decision } of decisions) if (!decision.allow) return decision;
+  return undefined;
+}
+
+// 6. the record: a field withheld for one of its children is withheld for all of them
+function recordDecisions(
+  field: FieldPolicy,
+  decisions: readonly ChildDecision[],
+  recorder: AccessRecorder,
+): void {
+  const allowed = decisions.every((d) => d.decision.allow);
+  for (const { childId, decision } of decisions) {
+    if (childId === undefined) continue;
+    if (!allowed) recorder.withheld(childId, field.path);
+    else if (decision.allow) {
+      recorder.disclosed(childId, field.path, decision.legalBasis ? [decision.legalBasis] : []);
+    }
+  }
+}
+
+// 8. the result
+async function checkResult(
+  field: FieldPolicy,
+  subject: FieldSubject,
+  value: unknown,
+  access: RequestAccess,
+  recorder: AccessRecorder,
+): Promise<unknown> {
+  if (field.returnsChild) return openReturnedChild(field, value, access, recorder);
+  const childId = subject.children[0];
+  if (field.returnsObject && childId) tag(value, childId, access);
   return value;
 }
 
-function then(value: unknown, fn: (v: unknown) => unknown): unknown {
-  if (value !== null && typeof value === "object" && "then" in value) {
-    return (value as Promise<unknown>).then(fn);
+/** A Child returned by a field must be one the caller may open; it is recorded as opened. */
+async function openReturnedChild(
+  field: FieldPolicy,
+  value: unknown,
+  access: RequestAccess,
+  recorder: AccessRecorder,
+): Promise<unknown> {
+  if (value === null || value === undefined) return value;
+  const id = (value as Record<string, unknown>)["id"];
+  if (!isChildId(id)) throw childForbidden();
+  if (!(await access.openable([id])).has(id)) {
+    recorder.withheld(id, field.path);
+    throw childForbidden();
   }
-  return fn(value);
+  recorder.disclosed(id, field.path);
+  return value;
+}
+
+/** Marks objects returned under a child's field as being about that child. */
+function tag(value: unknown, childId: string, access: RequestAccess): void {
+  if (Array.isArray(value)) {
+    for (const v of value) tag(v, childId, access);
+  } else if (value !== null && typeof value === "object" && !access.childOf.has(value)) {
+    access.childOf.set(value, childId);
+  }
 }

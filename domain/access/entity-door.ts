@@ -7,13 +7,14 @@
 // Applied over the access policy (server/schema.ts), which still decides every field below.
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
-import { isEarlyHelpRole } from "#auth/viewer.ts";
 import { unauthenticated } from "#errors/domain-error.ts";
-import { childForbidden } from "./apply-access-policy.ts";
+import type { AccessRecorder } from "./access-recorder.ts";
+import type { AccessContext } from "./apply-access-policy.ts";
 import { mayOpenChild } from "./decide.ts";
-import { isChildId, requestAccess, type RequestAccess } from "./request-access.ts";
+import { childForbidden } from "./refusals.ts";
+import { isChildId, type RequestAccess } from "./request-access.ts";
 
-type Resolver = GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>;
+type Resolver = GraphQLFieldResolver<unknown, AccessContext, Record<string, unknown>>;
 
 /** The audit path of an opening through the door. */
 export const ENTITY_DOOR_PATH = "Query._entities";
@@ -25,17 +26,17 @@ export function guardEntityDoor(schema: GraphQLSchema): GraphQLSchema {
       if (typeName !== query || fieldName !== "_entities") return field;
       const inner = (field.resolve ?? defaultFieldResolver) as Resolver;
       const resolve: Resolver = async (source, args, ctx, info) => {
-        const state = requestAccess(ctx as never);
-        if (!state) throw unauthenticated();
+        const access = ctx.access;
+        if (!access) throw unauthenticated();
         // A role that may open no child (an agency system) is refused before anything is looked up.
-        if (!mayOpenChild(state.viewer.role, () => true)) {
+        if (!mayOpenChild(access.viewer.role, () => true)) {
           const count = Array.isArray(args["representations"]) ? args["representations"].length : 0;
           return Array.from({ length: count }, () => childForbidden());
         }
         const entities: unknown = await inner(source, args, ctx, info);
         if (!Array.isArray(entities)) return entities;
         // One settled answer per entity: a refusal is that entity's error, not the whole list's.
-        return entities.map((entity) => open(state, entity));
+        return entities.map((entity) => open(access, ctx.recorder, entity));
       };
       return { ...field, resolve };
     },
@@ -43,17 +44,19 @@ export function guardEntityDoor(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /** The entity if the caller may open the child it is about; otherwise FORBIDDEN. */
-async function open(state: RequestAccess, entity: unknown): Promise<unknown> {
+async function open(
+  access: RequestAccess,
+  recorder: AccessRecorder,
+  entity: unknown,
+): Promise<unknown> {
   if (entity instanceof Error) throw entity;
   const childId = aboutChild(entity);
   if (childId === undefined) throw childForbidden();
-  const role = state.viewer.role;
-  if (isEarlyHelpRole(role)) await state.ensure(childId, false, true);
-  if (!mayOpenChild(role, () => state.facts(childId).related)) {
-    state.recorder.withheld(childId, ENTITY_DOOR_PATH);
+  if (!(await access.openable([childId])).has(childId)) {
+    recorder.withheld(childId, ENTITY_DOOR_PATH);
     throw childForbidden();
   }
-  state.recorder.disclosed(childId, ENTITY_DOOR_PATH, undefined);
+  recorder.disclosed(childId, ENTITY_DOOR_PATH);
   return entity;
 }
 

@@ -1,88 +1,98 @@
-// Per-request access state: the caller, the clock the policy uses, batched and cached consent
-// and relationship look-ups (DataLoader), and the recorder the audit plugin drains. Kept in a
-// WeakMap keyed by the request context, so it lives exactly as long as the request.
+// The access state of one request: who asks, the clock the policy reads, and the consent and
+// relationship facts about the children in view, loaded in batches (DataLoader) and kept for
+// this request only. It is a field of the request context (resolvers/context.ts), made once per
+// HTTP request and once per delivery of a subscription event, so no fact outlives the moment it
+// was read for.
 import DataLoader from "dataloader";
-import type { Viewer } from "#auth/viewer.ts";
+import { isEarlyHelpRole, type Viewer } from "#auth/viewer.ts";
 import type { Db } from "#db/client.ts";
-import { AccessRecorder } from "./access-recorder.ts";
 import { consentStanding, type ConsentView } from "./consent-standing.ts";
-import type { ChildFacts } from "./decide.ts";
+import { mayOpenChild, type ChildFacts } from "./decide.ts";
 import { loadConsents, loadRelatedChildren } from "./load-child-facts.ts";
 
+export interface FactsNeeded {
+  consent: boolean;
+  relationship: boolean;
+}
+
 export interface RequestAccess {
-  viewer: Viewer;
-  now: Date;
-  recorder: AccessRecorder;
+  readonly viewer: Viewer;
+  /** The moment this request's decisions are made at. */
+  readonly now: Date;
   /** Objects returned under a child's field, mapped to that child (context for nested fields). */
-  childOf: WeakMap<object, string>;
-  /** Loads what is missing; undefined when everything asked for is already known. */
-  ensure(childId: string, consent: boolean, relationship: boolean): Promise<void> | undefined;
-  /** Facts from what is loaded (call ensure first). */
+  readonly childOf: WeakMap<object, string>;
+  /** Loads the facts about these children that are not loaded yet. */
+  load(childIds: readonly string[], needed: FactsNeeded): Promise<void>;
+  /** The facts about a child, from what is loaded (call load first). */
   facts(childId: string): ChildFacts;
-}
-
-interface AccessContext {
-  viewer: Viewer | null;
-  services: { db: Db };
-}
-
-const states = new WeakMap<object, RequestAccess>();
-
-/** The request's access state, made on first use; undefined for an unauthenticated context. */
-export function requestAccess(ctx: AccessContext): RequestAccess | undefined {
-  const existing = states.get(ctx);
-  if (existing) return existing;
-  if (!ctx.viewer) return undefined;
-  const state = createRequestAccess(ctx.services.db, ctx.viewer, new Date());
-  states.set(ctx, state);
-  return state;
-}
-
-/** The state if the request used any, without making one (for the audit plugin). */
-export function peekRequestAccess(ctx: object): RequestAccess | undefined {
-  return states.get(ctx);
+  /** Those of these children the caller may open at all (the rest: as if unknown). */
+  openable(childIds: readonly string[]): Promise<Set<string>>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isChildId = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
 
 export function createRequestAccess(db: Db, viewer: Viewer, now: Date): RequestAccess {
-  const consents = new Map<string, ConsentView[]>();
-  const related = new Map<string, boolean>();
-  const consentLoader = new DataLoader<string, ConsentView[]>(async (ids) => {
+  const consents = new DataLoader<string, ConsentView[]>(async (ids) => {
     const found = await loadConsents(db, ids);
-    return ids.map((id) => {
-      const list = found.get(id) ?? [];
-      consents.set(id, list);
-      return list;
-    });
+    return ids.map((id) => found.get(id) ?? []);
   });
-  const relationLoader = new DataLoader<string, boolean>(async (ids) => {
+  const relations = new DataLoader<string, boolean>(async (ids) => {
     const found = await loadRelatedChildren(db, viewer.sub, viewer.role, ids);
-    return ids.map((id) => {
-      const r = found.has(id);
-      related.set(id, r);
-      return r;
-    });
+    return ids.map((id) => found.has(id));
   });
+  // what is loaded, readable without waiting (the policy is synchronous)
+  const consentOf = new Map<string, ConsentView[]>();
+  const relatedTo = new Map<string, boolean>();
+
+  async function load(childIds: readonly string[], needed: FactsNeeded): Promise<void> {
+    const loads: Promise<unknown>[] = [];
+    for (const id of childIds) {
+      if (needed.consent && !consentOf.has(id)) {
+        loads.push(consents.load(id).then((list) => consentOf.set(id, list)));
+      }
+      if (needed.relationship && !relatedTo.has(id)) {
+        loads.push(relations.load(id).then((r) => relatedTo.set(id, r)));
+      }
+    }
+    if (loads.length > 0) await Promise.all(loads);
+  }
+
+  function facts(childId: string): ChildFacts {
+    return {
+      related: relatedTo.get(childId) ?? false,
+      consent: (agency, overridesApply) =>
+        consentStanding(consentOf.get(childId) ?? [], agency, now, overridesApply),
+    };
+  }
+
   return {
     viewer,
     now,
-    recorder: new AccessRecorder(),
     childOf: new WeakMap(),
-    ensure(childId, consent, relationship) {
-      const pending: Promise<unknown>[] = [];
-      if (consent && !consents.has(childId)) pending.push(consentLoader.load(childId));
-      if (relationship && !related.has(childId)) pending.push(relationLoader.load(childId));
-      if (pending.length === 0) return undefined;
-      return Promise.all(pending).then(() => undefined);
-    },
-    facts(childId) {
-      return {
-        related: related.get(childId) ?? false,
-        consent: (agency, overridesApply) =>
-          consentStanding(consents.get(childId) ?? [], agency, now, overridesApply),
-      };
+    load,
+    facts,
+    async openable(childIds) {
+      const ids = childIds.filter(isChildId);
+      await load(ids, { consent: false, relationship: isEarlyHelpRole(viewer.role) });
+      return new Set(ids.filter((id) => mayOpenChild(viewer.role, () => facts(id).related)));
     },
   };
+}
+
+/**
+ * Existence is content: of these items, those about no known child or about a child the caller
+ * may open. The rest are left out, as if the hub did not know them.
+ */
+export async function keepOpenable<T>(
+  access: RequestAccess,
+  items: readonly T[],
+  childOf: (item: T) => string | undefined,
+): Promise<T[]> {
+  const ids = items.flatMap((i) => childOf(i) ?? []);
+  const open = ids.length > 0 ? await access.openable(ids) : new Set<string>();
+  return items.filter((i) => {
+    const id = childOf(i);
+    return id === undefined || open.has(id);
+  });
 }

@@ -8,7 +8,8 @@ import { GENESIS_HASH, chainHash, type ChainedFields } from "./chain-hash.ts";
 const CHAIN_LOCK_KEY = 4_240_611_301;
 
 export interface NewAccessEvent {
-  personId: string;
+  /** The child the event is about; null for a search. */
+  personId: string | null;
   actor: string;
   role: string;
   purpose: string | undefined;
@@ -16,6 +17,10 @@ export interface NewAccessEvent {
   disclosed: readonly string[];
   withheld: readonly string[];
   policyVersion: number;
+  /** A search's criteria, by name (absent for a disclosure). */
+  criteria?: readonly string[];
+  /** A search's result count (absent for a disclosure). */
+  resultCount?: number;
 }
 
 export async function appendAccessEvents(db: Db, events: readonly NewAccessEvent[]): Promise<void> {
@@ -47,12 +52,14 @@ export async function appendAccessEventsInTx(
       disclosed: [...e.disclosed].sort(),
       withheld: [...e.withheld].sort(),
       policyVersion: e.policyVersion,
+      criteria: [...(e.criteria ?? [])].sort(),
+      resultCount: e.resultCount ?? null,
     };
     const hash = chainHash(prevHash, fields);
     const row = Prisma.sql`(${fields.id}::uuid, ${at}::timestamptz, ${fields.personId}::uuid,
       ${fields.actor}, ${fields.role}, ${fields.purpose}, ${fields.legalBasis},
       ${[...fields.disclosed]}::text[], ${[...fields.withheld]}::text[], ${fields.policyVersion}::int,
-      ${prevHash}, ${hash})`;
+      ${[...fields.criteria]}::text[], ${fields.resultCount}::int, ${prevHash}, ${hash})`;
     prevHash = hash;
     return row;
   });
@@ -60,6 +67,7 @@ export async function appendAccessEventsInTx(
   // the chain order is the insert order
   await tx.$executeRaw`
     INSERT INTO "AccessEvent" (id, at, "personId", actor, role, purpose, "legalBasis",
-                               disclosed, withheld, "policyVersion", "prevHash", hash)
+                               disclosed, withheld, "policyVersion", criteria, "resultCount",
+                               "prevHash", hash)
     VALUES ${Prisma.join(rows)}`;
 }

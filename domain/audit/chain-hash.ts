@@ -7,7 +7,8 @@ export const GENESIS_HASH = "0".repeat(64);
 export interface ChainedFields {
   id: string;
   at: Date;
-  personId: string;
+  /** null for a search (about whoever it found). */
+  personId: string | null;
   actor: string;
   role: string;
   purpose: string | null;
@@ -15,10 +16,19 @@ export interface ChainedFields {
   disclosed: readonly string[];
   withheld: readonly string[];
   policyVersion: number;
+  /** A search's criteria names (empty for a disclosure). */
+  criteria: readonly string[];
+  /** A search's result count (null for a disclosure). */
+  resultCount: number | null;
 }
 
-/** A fixed-order JSON array: the same row always serialises to the same bytes. */
+/**
+ * A fixed-order JSON array: the same row always serialises to the same bytes. A search's
+ * criteria and count follow the disclosure fields; a disclosure's row is what it was before
+ * searches were recorded, so existing chains still verify.
+ */
 export function canonicalRow(r: ChainedFields): string {
+  const search = r.resultCount !== null || r.criteria.length > 0;
   return JSON.stringify([
     r.id,
     r.at.toISOString(),
@@ -30,6 +40,7 @@ export function canonicalRow(r: ChainedFields): string {
     [...r.disclosed].sort(),
     [...r.withheld].sort(),
     r.policyVersion,
+    ...(search ? [[...r.criteria].sort(), r.resultCount] : []),
   ]);
 }
 

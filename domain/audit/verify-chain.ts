@@ -35,6 +35,8 @@ export async function verifyAccessChain(db: Db, batchSize = 1000): Promise<Chain
         disclosed: r.disclosed,
         withheld: r.withheld,
         policyVersion: r.policyVersion,
+        criteria: r.criteria,
+        resultCount: r.resultCount,
       });
       if (expected !== r.hash) return { ok: false, ...at, problem: "HASH_MISMATCH" };
       prevHash = r.hash;

@@ -86,7 +86,8 @@ export async function loadChildRecords(
       (SELECT coalesce(json_agg(x), '[]'::json)
          FROM "EarlyHelpEpisode" x WHERE x."personId" = k.id) AS "earlyHelpEpisodes",
       (SELECT coalesce(json_agg(h ORDER BY h.relationship ASC, h."personId" ASC), '[]'::json)
-         FROM (SELECT m."personId", m.relationship, p."givenName", p."familyName", p."dateOfBirth"
+         FROM (SELECT m."personId", m.relationship, p."givenName", p."familyName", p."dateOfBirth",
+                      p."isChild"
                  FROM "HouseholdMember" own
                  JOIN "HouseholdMember" m ON m."householdId" = own."householdId"
                  JOIN "Person" p ON p.id = m."personId"
@@ -111,6 +112,7 @@ export async function loadChildRecords(
         familyName: (m["familyName"] as string | null) ?? null,
         dateOfBirth: typeof m["dateOfBirth"] === "string" ? new Date(m["dateOfBirth"]) : null,
         relationship: m["relationship"] as string,
+        memberChildId: m["isChild"] === true ? personId : undefined,
       });
     }
     const pushedAsOf: Partial<Record<AgencyName, Date>> = {};

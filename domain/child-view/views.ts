@@ -26,6 +26,11 @@ export interface HouseholdMemberView {
   familyName: string | null;
   dateOfBirth: Date | null;
   relationship: string;
+  /**
+   * Set when the member is a child known to the hub: the member's fields are about that child
+   * too, so they are disclosed only as far as the caller may open it, and on its access log.
+   */
+  memberChildId: string | undefined;
 }
 
 export interface CpisStatusView {

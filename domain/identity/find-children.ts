@@ -21,25 +21,44 @@ export interface ChildMatchResult {
 
 export const MAX_RESULTS = 100;
 
+/** Of these children, those the caller may know of (the rest are as if unknown). */
+export type KnowableFilter = (personIds: string[]) => Promise<Set<string>>;
+
+/** The names of the criteria a search gives (never their values): what its audit records. */
+export function searchCriteria(search: ChildSearch): string[] {
+  return Object.entries(search)
+    .filter(([, v]) => typeof v === "string" && v.trim() !== "")
+    .map(([k]) => k)
+    .sort();
+}
+
+/**
+ * The best matches first. `knowable` is applied before `first` is counted, so a child the caller
+ * may not know of changes nothing in the answer: not a match, not an error, not a count.
+ */
 export async function findChildren(
   db: Db,
   search: ChildSearch,
   first: number,
+  knowable: KnowableFilter,
 ): Promise<ChildMatchResult[]> {
   if (first < 1 || first > MAX_RESULTS) {
     throw badInput(`first must be between 1 and ${MAX_RESULTS}`, { field: "first" });
   }
-  const given = Object.values(search).some((v) => typeof v === "string" && v.trim() !== "");
-  if (!given) throw badInput("Give at least one search field", { field: "search" });
+  if (searchCriteria(search).length === 0)
+    throw badInput("Give at least one search field", { field: "search" });
   const candidates = await findCandidates(db, search);
   const probe = {
     ...search,
     nhsNumbers: search.nhsNumber ? [search.nhsNumber] : [],
     upns: search.upn ? [search.upn] : [],
   };
-  return candidates
+  const scored = candidates
     .map((c) => ({ personId: c.personId, ...compareRecords(probe, c) }))
-    .filter((m) => m.score > 0)
+    .filter((m) => m.score > 0);
+  const known = await knowable(scored.map((m) => m.personId));
+  return scored
+    .filter((m) => known.has(m.personId))
     .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
     .slice(0, first)
     .map(({ personId, score, matchedOn }) => ({ personId, score, matchedOn }));

@@ -1,4 +1,5 @@
 // The notifications service as resolvers see it (services.notifications).
+import DataLoader from "dataloader";
 import type { Db } from "#db/client.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import type { Rag } from "#rag/index.ts";
@@ -8,6 +9,7 @@ import { stepUp } from "./step-up.ts";
 import { listNotifications, type NotificationFilter } from "./list-notifications.ts";
 import { getNotificationsByIds, getNotificationsForChild } from "./get-notifications.ts";
 import { getCurrentRag } from "./get-current-rag.ts";
+import type { Notification } from "./map-notification.ts";
 import type { StepUpReason } from "./next-actions.ts";
 
 export function createNotificationService(deps: { db: Db }) {
@@ -24,10 +26,21 @@ export function createNotificationService(deps: { db: Db }) {
       viewer: Viewer,
       input: { notificationId: string; reason: StepUpReason; rationale: string },
     ) => stepUp(db, viewer, input),
-    byIds: (ids: readonly string[]) => getNotificationsByIds(db, ids),
+    /** Notifications by id for one request, batched (e.g. every Alert.notification at once). */
+    forRequest: (): NotificationReader => {
+      const byId = new DataLoader<string, Notification | null>(async (ids) => {
+        const found = await getNotificationsByIds(db, ids);
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      return { byId: (id) => byId.load(id) };
+    },
     forChild: (childId: string) => getNotificationsForChild(db, childId),
     currentRag: (childIds: readonly string[]) => getCurrentRag(db, childIds),
   };
+}
+
+export interface NotificationReader {
+  byId(id: string): Promise<Notification | null>;
 }
 
 export type NotificationService = ReturnType<typeof createNotificationService>;

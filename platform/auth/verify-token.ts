@@ -59,6 +59,13 @@ export function createTokenVerifier(
     if (c.role === "AGENCY_SYSTEM" && !c.agency) {
       throw unauthenticated("An AGENCY_SYSTEM token must name its agency");
     }
-    return { sub: c.sub, role: c.role, name: c.name, email: c.email, agency: c.agency };
+    return {
+      sub: c.sub,
+      role: c.role,
+      name: c.name,
+      email: c.email,
+      agency: c.agency,
+      expiresAt: new Date(c.exp * 1000),
+    };
   };
 }

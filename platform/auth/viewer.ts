@@ -25,6 +25,8 @@ export interface Viewer {
   email: string | undefined;
   /** For AGENCY_SYSTEM: the one source it may submit for. */
   agency: AgencyName | undefined;
+  /** When the token expires (its `exp`): a WebSocket is closed then, with 4401. */
+  expiresAt?: Date | undefined;
 }
 
 export const isMashRole = (role: Role) => role === "MASH_SCREENER" || role === "MASH_MANAGER";

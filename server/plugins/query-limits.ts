@@ -58,6 +58,8 @@ export function measureQuery(
   const op =
     operations.find((o) => (operationName ? o.name?.value === operationName : true)) ??
     operations[0];
+  // a variable left out takes its default: `query($n: Int = 200)` costs what `first: 200` does
+  const values = { ...variableDefaults(op), ...variables };
   let aliases = 0;
   let maxDepth = 0;
   const root =
@@ -87,11 +89,11 @@ export function measureQuery(
         let multiplier = 1;
         if (fieldDef && isListType(getNullableType(fieldDef.type))) {
           const firstArg = s.arguments?.find((a) => a.name.value === "first");
-          const given = firstArg ? valueFromASTUntyped(firstArg.value, variables) : undefined;
+          const given = firstArg ? valueFromASTUntyped(firstArg.value, values) : undefined;
           const fallback = fieldDef.args.find((a) => a.name === "first")?.defaultValue;
           // _entities (federation) answers one item per representation: count them
           const repsArg = s.arguments?.find((a) => a.name.value === "representations");
-          const reps = repsArg ? valueFromASTUntyped(repsArg.value, variables) : undefined;
+          const reps = repsArg ? valueFromASTUntyped(repsArg.value, values) : undefined;
           const n = Array.isArray(reps)
             ? reps.length
             : typeof given === "number"
@@ -102,7 +104,7 @@ export function measureQuery(
           multiplier = s.name.value === "edges" ? 1 : Math.max(1, n ?? ASSUMED_LIST_SIZE);
         } else if (fieldDef) {
           const firstArg = s.arguments?.find((a) => a.name.value === "first");
-          const given = firstArg ? valueFromASTUntyped(firstArg.value, variables) : undefined;
+          const given = firstArg ? valueFromASTUntyped(firstArg.value, values) : undefined;
           const fallback = fieldDef.args.find((a) => a.name === "first")?.defaultValue;
           const n = typeof given === "number" ? given : typeof fallback === "number" ? fallback : 1;
           multiplier = Math.max(1, n);
@@ -128,6 +130,14 @@ export function measureQuery(
   };
   const cost = op && root ? walk(op.selectionSet, root, 0, new Set()) : 0;
   return { depth: maxDepth, aliases, tokens: countTokens(document), cost };
+}
+
+function variableDefaults(op: OperationDefinitionNode | undefined): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const d of op?.variableDefinitions ?? []) {
+    if (d.defaultValue) defaults[d.variable.name.value] = valueFromASTUntyped(d.defaultValue);
+  }
+  return defaults;
 }
 
 function countTokens(document: DocumentNode): number {

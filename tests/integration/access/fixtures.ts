@@ -2,6 +2,7 @@
 // each with one police notification, one emergency attendance and one school attendance
 // period, a consent history in a given state, and an open early help episode naming either
 // the test's early help manager and lead professional or somebody else.
+import { randomUUID } from "node:crypto";
 import type { Db } from "#db/client.ts";
 
 export const CONSENT_STATES = [
@@ -155,9 +156,8 @@ export function entitledToDetail(role: string, consent: ConsentState, related: b
 }
 
 /** A MASH notification about the child, so that workflow fields have something to show. */
-export async function createNotification(db: Db, personId: string): Promise<void> {
-  const { randomUUID } = await import("node:crypto");
-  await db.mashNotification.create({
+export async function createNotification(db: Db, personId: string): Promise<string> {
+  const { id } = await db.mashNotification.create({
     data: {
       personId,
       triggeringEventId: randomUUID(),
@@ -167,4 +167,5 @@ export async function createNotification(db: Db, personId: string): Promise<void
       ruleVersion: 1,
     },
   });
+  return id;
 }

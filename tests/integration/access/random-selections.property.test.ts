@@ -2,13 +2,7 @@
 // about children in every consent state. No response carries a DETAIL field the caller is not
 // entitled to, and every field a response discloses is in that response's access event.
 import fc from "fast-check";
-import {
-  getNamedType,
-  isCompositeType,
-  isObjectType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from "graphql";
+import type { GraphQLObjectType, GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { isDetail } from "#access/categories.ts";
 import { fieldCategory } from "#access/field-category.ts";
@@ -25,6 +19,7 @@ import {
   entitledToDetail,
   type ConsentState,
 } from "./fixtures.ts";
+import { disclosedPaths, selection } from "./random-selection.ts";
 
 const schema: GraphQLSchema = buildUnguardedSchema();
 const ROLES: Array<[Role, string]> = [
@@ -34,45 +29,6 @@ const ROLES: Array<[Role, string]> = [
   ["LEAD_PROFESSIONAL", LEAD_PRO],
   ["AUDITOR", "auditor-1"],
 ];
-
-/** A random non-empty selection set of an object type, at most `depth` levels deep. */
-function selection(type: GraphQLObjectType, depth: number): fc.Arbitrary<string> {
-  const fields = Object.values(type.getFields()).filter((f) =>
-    f.args.every((a) => a.defaultValue !== undefined || !String(a.type).endsWith("!")),
-  );
-  const leaves = fields.filter((f) => !isCompositeType(getNamedType(f.type)));
-  const objects = depth > 1 ? fields.filter((f) => isObjectType(getNamedType(f.type))) : [];
-  const leafArb = fc.subarray(leaves.map((f) => f.name));
-  const objectArbs = objects.map((f) =>
-    fc.option(
-      selection(getNamedType(f.type) as GraphQLObjectType, depth - 1).map(
-        (s) => `${f.name} { ${s} }`,
-      ),
-      { nil: undefined },
-    ),
-  );
-  return fc.tuple(leafArb, ...objectArbs).map(([ls, ...os]) => {
-    const parts = [...ls, ...os.filter((o): o is string => o !== undefined)];
-    return parts.length > 0 ? parts.join(" ") : "__typename";
-  });
-}
-
-/** Type.field paths that carry a non-null value, and any DETAIL ones among them. */
-function disclosedPaths(type: GraphQLObjectType, value: unknown, out: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) disclosedPaths(type, v, out);
-    return;
-  }
-  if (value === null || typeof value !== "object") return;
-  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    if (name === "__typename" || v === null || v === undefined) continue;
-    const field = type.getFields()[name];
-    if (!field) continue;
-    out.add(`${type.name}.${name}`);
-    const named = getNamedType(field.type);
-    if (isObjectType(named)) disclosedPaths(named, v, out);
-  }
-}
 
 describe("random selection sets against the running hub", () => {
   let t: TestHub;

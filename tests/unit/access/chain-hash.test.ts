@@ -13,6 +13,8 @@ const row = (over: Partial<ChainedFields> = {}): ChainedFields => ({
   disclosed: ["Child.givenName", "Query.child"],
   withheld: [],
   policyVersion: 1,
+  criteria: [],
+  resultCount: null,
   ...over,
 });
 
@@ -38,7 +40,9 @@ describe("the access event hash chain", () => {
       (r) => ({ ...r, withheld: ["PoliceNotification.summary"] }),
       (r) => ({ ...r, at: new Date(r.at.getTime() + 1) }),
       (r) => ({ ...r, policyVersion: r.policyVersion + 1 }),
-      (r) => ({ ...r, personId: r.personId.replace("1", "2") }),
+      (r) => ({ ...r, personId: String(r.personId).replace("1", "2") }),
+      (r) => ({ ...r, criteria: ["nhsNumber"] }),
+      (r) => ({ ...r, resultCount: 0 }),
     ];
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.constantFrom(...edits), (actor, purpose, edit) => {
@@ -46,6 +50,17 @@ describe("the access event hash chain", () => {
         expect(chainHash(GENESIS_HASH, edit(r))).not.toBe(chainHash(GENESIS_HASH, r));
       }),
     );
+  });
+
+  it("a search's criteria and count are chained; a disclosure's row is what it was before searches", () => {
+    const search = row({ personId: null, criteria: ["nhsNumber"], resultCount: 1 });
+    expect(chainHash(GENESIS_HASH, search)).not.toBe(
+      chainHash(GENESIS_HASH, { ...search, resultCount: 2 }),
+    );
+    expect(chainHash(GENESIS_HASH, search)).not.toBe(
+      chainHash(GENESIS_HASH, { ...search, criteria: ["dateOfBirth", "nhsNumber"] }),
+    );
+    expect(JSON.parse(canonicalRow(row()))).toHaveLength(10);
   });
 
   it("field boundaries are unambiguous (no concatenation collisions)", () => {

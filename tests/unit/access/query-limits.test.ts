@@ -30,6 +30,18 @@ describe("query limits", () => {
     expect(varied.cost).toBeGreaterThan(lit.cost);
   });
 
+  it("counts a variable's default value as the literal it stands for", () => {
+    const lit = measure(`{ notifications(first: 200) { edges { id } } }`);
+    const byDefault = measure(
+      `query ($n: Int = 200) { notifications(first: $n) { edges { id } } }`,
+    );
+    const given = measure(`query ($n: Int = 200) { notifications(first: $n) { edges { id } } }`, {
+      n: 5,
+    });
+    expect(byDefault.cost).toBe(lit.cost);
+    expect(given.cost).toBeLessThan(lit.cost);
+  });
+
   it("survives a cyclic fragment (validation reports it)", () => {
     const m = measure(`{ child(id: "x") { ...A } } fragment A on Child { id ...A }`);
     expect(m.depth).toBe(2);

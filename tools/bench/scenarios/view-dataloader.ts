@@ -52,10 +52,9 @@ const scenario: Scenario = {
         let children = 0;
         for (let i = 0; i < runs + 2; i++) {
           let queries = 0;
-          const context = {
-            ...buildContext(services, viewer, "bench"),
-            loaders: services.childView.createLoaders({ batch, onQuery: () => void queries++ }),
-          };
+          const context = buildContext(services, viewer, "bench", {
+            loaders: { batch, onQuery: () => void queries++ },
+          });
           const t0 = performance.now();
           const res = await graphql({
             schema,

@@ -1,18 +1,19 @@
-// Apollo plugin: after execution and before the response leaves, writes one access event per
-// child the response is about. Fails closed: if the events cannot be written, the response
-// carries no data, only an error.
+// The audit at the edge of every response: after execution and before anything leaves, one
+// access event per child the response is about (and one per search). Fails closed: if the
+// events cannot be written, the response carries no data, only an error. Over HTTP an Apollo
+// plugin; over WebSocket `auditDelivery`, called for each result it sends (a query's, or one
+// subscription event's).
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { FormattedExecutionResult } from "graphql";
-import type { RequestContext } from "#resolvers/context.ts";
-import { writeResponseAudit } from "#audit/write-response-audit.ts";
+import { GraphQLError, type ExecutionResult } from "graphql";
 import type { Logger } from "#logging/logger.ts";
+import { writeResponseAudit, type AuditedContext } from "./write-response-audit.ts";
 
 export const AUDIT_FAILED_ERROR = {
   message: "The access could not be recorded, so nothing is disclosed",
   extensions: { code: "SERVICE_UNAVAILABLE" },
 } as const;
 
-export function auditPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
+export function auditPlugin(log: Logger): ApolloServerPlugin<AuditedContext> {
   return {
     async requestDidStart() {
       return {
@@ -36,17 +37,24 @@ export function auditPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** For graphql-ws: the same, per operation result (queries and each subscription event). */
-export async function auditWebSocketResult(
-  contextValue: RequestContext,
+/** For graphql-ws: the same, for one result about to be sent. */
+export async function auditDelivery(
+  contextValue: AuditedContext,
+  result: ExecutionResult,
   log: Logger,
-): Promise<FormattedExecutionResult | undefined> {
+): Promise<ExecutionResult> {
   try {
     await writeResponseAudit(contextValue);
-    return undefined;
+    return result;
   } catch (err) {
     log.error({ requestId: contextValue.requestId, errName: errorName(err) }, "audit write failed");
-    return { errors: [AUDIT_FAILED_ERROR] };
+    return {
+      errors: [
+        new GraphQLError(AUDIT_FAILED_ERROR.message, {
+          extensions: { ...AUDIT_FAILED_ERROR.extensions },
+        }),
+      ],
+    };
   }
 }
 

@@ -1,19 +1,31 @@
-// The notifications service as resolvers see it (services.notifications).
+// The notifications service as resolvers see it (services.notifications), with the rating
+// settings in force and this hub's OVERDUE worker (started and stopped by server/workers.ts).
 import type { Db } from "#db/client.ts";
+import type { Logger } from "#logging/logger.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import type { Rag } from "#rag/index.ts";
-import { CURRENT_RULES, CURRENT_RULE_VERSION } from "#rag/index.ts";
 import { screenNotification } from "./screen-notification.ts";
 import { stepUp } from "./step-up.ts";
 import { listNotifications, type NotificationFilter } from "./list-notifications.ts";
 import { getNotificationsByIds, getNotificationsForChild } from "./get-notifications.ts";
 import { getCurrentRag } from "./get-current-rag.ts";
+import { getRagRuleSet, ruleViews } from "./rag-rule-sets.ts";
+import { createOverdueWorker } from "./overdue.ts";
+import type { RatingSettings } from "./rating-settings.ts";
 import type { StepUpReason } from "./next-actions.ts";
 
-export function createNotificationService(deps: { db: Db }) {
-  const { db } = deps;
+export function createNotificationService(deps: {
+  db: Db;
+  logger: Logger;
+  rating: RatingSettings;
+  overduePollMs: number;
+}) {
+  const { db, rating } = deps;
   return {
-    ragRules: () => CURRENT_RULES.map((r) => ({ ...r, version: CURRENT_RULE_VERSION })),
+    rating,
+    overdueWorker: createOverdueWorker({ db, logger: deps.logger, pollMs: deps.overduePollMs }),
+    ragRules: () => ruleViews(rating.ruleSet),
+    ragRuleSet: (version?: number | null) => getRagRuleSet(db, rating.ruleSet, version),
     list: (
       viewer: Viewer,
       args: { filter?: NotificationFilter | null; first?: number | null; after?: string | null },

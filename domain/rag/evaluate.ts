@@ -18,7 +18,10 @@ import type { Window } from "./time-window.ts";
 
 const CHECKS: Partial<Record<RuleId, Check>> = { ...CHECKS_V1, ...CHECKS_V2 };
 
-/** Police rules whose records are not "any other police notification". */
+/**
+ * Rules whose police records are not "any other police notification": the police rules, and the
+ * rules that combine a police record with a plan (as CPIS_PLAN_AND_DOMESTIC_ABUSE always did).
+ */
 const SPECIFIC_POLICE_RULES = new Set<RuleId>([
   "POLICE_HIGH_RISK",
   "POLICE_ABUSE_OR_EXPLOITATION",
@@ -28,6 +31,8 @@ const SPECIFIC_POLICE_RULES = new Set<RuleId>([
   "POLICE_NEGLECT_OR_ONLINE_HARM",
   "MISSING_EPISODE",
   "REPEAT_DOMESTIC_ABUSE",
+  "HOUSEHOLD_MEMBER_ON_PLAN",
+  "RECENTLY_ENDED_PLAN",
 ]);
 
 export function evaluate(

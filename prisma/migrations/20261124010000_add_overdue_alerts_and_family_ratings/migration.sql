@@ -4,11 +4,11 @@
 -- DropIndex
 DROP INDEX "MashNotification_triggeringEventId_key";
 
--- A contact past its dueBy undecided raises one OVERDUE alert to MASH managers; this records it.
+-- A contact past its dueBy undecided raises one OVERDUE alert to MASH managers: the column records it.
 -- AlterTable
 ALTER TABLE "MashNotification" ADD COLUMN     "overdueAlertedAt" TIMESTAMPTZ(3);
 
--- Every assessment records its rule version (column since the first migration); this index
+-- Every assessment records its rule version (column since the first migration): this index
 -- answers "since when has this version been in force" (ragRuleSet.inForceSince).
 -- CreateIndex
 CREATE INDEX "RagAssessment_ruleVersion_assessedAt_idx" ON "RagAssessment"("ruleVersion", "assessedAt");

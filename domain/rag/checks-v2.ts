@@ -1,10 +1,12 @@
 // The checks of the rules version 2 added (rules-v2.ts), in the same form as version 1's.
-import type { Json, Rag, RuleIdV2 } from "./types.ts";
+import type { EdAttendanceFact, Json, Rag, RuleIdV2 } from "./types.ts";
 import { list, num, str, type Check } from "./checks.ts";
 import { inWindow, monthsBefore, youngerThanYears } from "./time-window.ts";
 
-const byTimeThenId = <T extends { id: string }>(time: (x: T) => Date) => (a: T, b: T) =>
-  time(b).getTime() - time(a).getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byTimeThenId =
+  <T extends { id: string }>(time: (x: T) => Date) =>
+  (a: T, b: T) =>
+    time(b).getTime() - time(a).getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** The code set groups of ED_HIGH_RISK_PRESENTATION: code → group. */
 function codeGroups(sets: Json | undefined): Map<string, string> {
@@ -36,21 +38,24 @@ export const CHECKS_V2: Record<RuleIdV2, Check> = {
     return p.police.filter((n) => categories.includes(n.category)).map((n) => n.id);
   },
 
-  MISSING_EPISODE: (r, p) =>
-    p.police.filter((n) => n.category === str(r, "category")).map((n) => n.id),
+  MISSING_EPISODE: (r, p) => {
+    const category = str(r, "category");
+    return p.police.filter((n) => n.category === category).map((n) => n.id);
+  },
 
   REPEAT_DOMESTIC_ABUSE: (r, p, w) => {
     const from = monthsBefore(w.asOf, num(r, "months"));
-    const da = p.police.filter(
-      (n) => n.category === str(r, "category") && inWindow(n.occurredAt, from, w),
-    );
+    const category = str(r, "category");
+    const da = p.police.filter((n) => n.category === category && inWindow(n.occurredAt, from, w));
     return da.length >= num(r, "count") ? da.map((n) => n.id) : [];
   },
 
-  UNBORN_ON_PLAN: (r, p) =>
-    p.cpisPlans
-      .filter((c) => c.status === "ACTIVE" && c.planType === str(r, "planType"))
-      .map((c) => c.id),
+  UNBORN_ON_PLAN: (r, p) => {
+    const planType = str(r, "planType");
+    return p.cpisPlans
+      .filter((c) => c.status === "ACTIVE" && c.planType === planType)
+      .map((c) => c.id);
+  },
 
   HOUSEHOLD_MEMBER_ON_PLAN: (r, p, w) => {
     const types = list(r, "planTypes");
@@ -68,10 +73,11 @@ export const CHECKS_V2: Record<RuleIdV2, Check> = {
 
   RECENTLY_ENDED_PLAN: (r, p, w) => {
     const from = monthsBefore(w.asOf, num(r, "months"));
+    const planType = str(r, "planType");
     const evidence: string[] = [];
     for (const plan of p.cpisPlans) {
       const ended = plan.endDate;
-      if (plan.planType !== str(r, "planType") || plan.status === "ACTIVE" || !ended) continue;
+      if (plan.planType !== planType || plan.status === "ACTIVE" || !ended) continue;
       if (!inWindow(ended, from, w)) continue;
       const since = [
         ...p.police.filter((n) => inWindow(n.occurredAt, ended, w)),
@@ -89,6 +95,8 @@ export const CHECKS_V2: Record<RuleIdV2, Check> = {
       groupCache.set(r.parameters, groups);
     }
     const red = list(r, "redGroups");
+    const pregnancyUnder = num(r, "pregnancyUnderYears");
+    const pregnancyRedUnder = num(r, "pregnancyRedUnderYears");
     const dob = p.dateOfBirth;
     const evidence: string[] = [];
     let rag: Rag = r.rag;
@@ -97,9 +105,8 @@ export const CHECKS_V2: Record<RuleIdV2, Check> = {
       if (!group || (w.closed && a.arrivedAt.getTime() > w.asOf.getTime())) continue;
       if (group === "PREGNANCY") {
         // Without a date of birth the age cannot rule the attendance out: it counts (AMBER).
-        if (dob && !youngerThanYears(dob, a.arrivedAt, num(r, "pregnancyUnderYears"))) continue;
-        if (dob && youngerThanYears(dob, a.arrivedAt, num(r, "pregnancyRedUnderYears")))
-          rag = "RED";
+        if (dob && !youngerThanYears(dob, a.arrivedAt, pregnancyUnder)) continue;
+        if (dob && youngerThanYears(dob, a.arrivedAt, pregnancyRedUnder)) rag = "RED";
       } else if (red.includes(group)) {
         rag = "RED";
       }
@@ -109,12 +116,26 @@ export const CHECKS_V2: Record<RuleIdV2, Check> = {
   },
 
   LAST_SIX_ATTENDANCES_PATTERN: (r, p, w) => {
-    const known = w.closed
-      ? p.edAttendances.filter((a) => a.arrivedAt.getTime() <= w.asOf.getTime())
-      : [...p.edAttendances];
-    const lastSix = known
-      .sort(byTimeThenId((a) => a.arrivedAt))
-      .slice(0, num(r, "lastAttendances"));
+    // the last six by arrival (then id), kept in one pass: the picture may hold hundreds
+    const keep = num(r, "lastAttendances");
+    const newer = byTimeThenId<EdAttendanceFact>((a) => a.arrivedAt);
+    const lastSix: EdAttendanceFact[] = [];
+    for (const a of p.edAttendances) {
+      if (w.closed && a.arrivedAt.getTime() > w.asOf.getTime()) continue;
+      if (lastSix.length === keep && newer(a, lastSix[keep - 1] as EdAttendanceFact) >= 0) continue;
+      let i = lastSix.length < keep ? lastSix.length : keep - 1;
+      lastSix[i] = a;
+      while (
+        i > 0 &&
+        newer(lastSix[i] as EdAttendanceFact, lastSix[i - 1] as EdAttendanceFact) < 0
+      ) {
+        [lastSix[i], lastSix[i - 1]] = [
+          lastSix[i - 1] as EdAttendanceFact,
+          lastSix[i] as EdAttendanceFact,
+        ];
+        i--;
+      }
+    }
     const flagged = lastSix.filter((a) => a.injury || a.safeguardingConcern);
     return flagged.length >= num(r, "count") ? flagged.map((a) => a.id) : [];
   },

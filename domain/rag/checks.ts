@@ -2,7 +2,13 @@
 // ids of the records that make it fire (an empty list when it does not fire). Version 2's checks
 // are in checks-v2.ts.
 import type { ChildPicture, Rag, RuleDefinition, RuleIdV1, SchoolAttendanceFact } from "./types.ts";
-import { daysBefore, inWindow, monthsBefore, youngerThanYears, type Window } from "./time-window.ts";
+import {
+  daysBefore,
+  inWindow,
+  monthsBefore,
+  youngerThanYears,
+  type Window,
+} from "./time-window.ts";
 
 /** The evidence, or the evidence with the rating it gives when that differs from the rule's. */
 export type CheckResult = string[] | { evidence: string[]; rag: Rag };
@@ -51,8 +57,10 @@ export const CHECKS_V1: Record<
   Exclude<RuleIdV1, "CUMULATIVE_CONCERN" | "POLICE_NOTIFICATION">,
   Check
 > = {
-  POLICE_HIGH_RISK: (r, p) =>
-    p.police.filter((n) => n.riskLevel === str(r, "riskLevel")).map((n) => n.id),
+  POLICE_HIGH_RISK: (r, p) => {
+    const riskLevel = str(r, "riskLevel");
+    return p.police.filter((n) => n.riskLevel === riskLevel).map((n) => n.id);
+  },
 
   POLICE_ABUSE_OR_EXPLOITATION: (r, p) => {
     const categories = list(r, "categories");
@@ -63,16 +71,16 @@ export const CHECKS_V1: Record<
     const types = list(r, "planTypes");
     const plans = p.cpisPlans.filter((c) => c.status === "ACTIVE" && types.includes(c.planType));
     const from = daysBefore(w.asOf, num(r, "days"));
-    const da = p.police.filter(
-      (n) => n.category === str(r, "category") && inWindow(n.occurredAt, from, w),
-    );
+    const category = str(r, "category");
+    const da = p.police.filter((n) => n.category === category && inWindow(n.occurredAt, from, w));
     return plans.length > 0 && da.length > 0 ? [...plans, ...da].map((x) => x.id) : [];
   },
 
   REPEAT_MISSING: (r, p, w) => {
     const from = daysBefore(w.asOf, num(r, "days"));
+    const category = str(r, "category");
     const missing = p.police.filter(
-      (n) => n.category === str(r, "category") && inWindow(n.occurredAt, from, w),
+      (n) => n.category === category && inWindow(n.occurredAt, from, w),
     );
     return missing.length >= num(r, "count") ? missing.map((n) => n.id) : [];
   },
@@ -97,14 +105,16 @@ export const CHECKS_V1: Record<
     return injuries.length >= num(r, "injuryCount") ? injuries.map((a) => a.id) : [];
   },
 
-  POLICE_DOMESTIC_ABUSE: (r, p) =>
-    p.police
+  POLICE_DOMESTIC_ABUSE: (r, p) => {
+    const category = str(r, "category");
+    return p.police
       .filter(
         (n) =>
-          n.category === str(r, "category") &&
+          n.category === category &&
           (n.riskLevel === "MEDIUM" || (n.riskLevel === "STANDARD" && n.childPresent)),
       )
-      .map((n) => n.id),
+      .map((n) => n.id);
+  },
 
   SEVERE_ABSENCE_OR_MISSING_EDUCATION: (r, p) => {
     const s = latestSchoolAttendance(p);

@@ -34,7 +34,8 @@ const LEVEL_NAMES: Partial<Record<Scale, Record<number, string>>> = {
 const seedNumber = (file: string) => file.slice(0, 3);
 
 export function renderCitation(c: Citation): string {
-  const level = c.level === null ? "" : `, ${LEVEL_NAMES[c.scale]?.[c.level] ?? `level ${c.level}`}`;
+  const level =
+    c.level === null ? "" : `, ${LEVEL_NAMES[c.scale]?.[c.level] ?? `level ${c.level}`}`;
   return `${SCALE_NAMES[c.scale]} (seed ${seedNumber(c.file)}), ${c.section}${level}: "${c.words}"`;
 }
 
@@ -42,9 +43,7 @@ export const renderSource = (citations: readonly Citation[], note?: string): str
   citations.map(renderCitation).join("; ") + (note ? `. ${note}` : "");
 
 /** A rule with its one-line source rendered from its citations (and the hub's own note). */
-export function defineRule(
-  r: Omit<RuleDefinition, "source"> & { note?: string },
-): RuleDefinition {
+export function defineRule(r: Omit<RuleDefinition, "source"> & { note?: string }): RuleDefinition {
   const { note, ...rest } = r;
   return { ...rest, source: renderSource(r.citations, note) };
 }

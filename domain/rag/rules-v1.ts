@@ -19,12 +19,17 @@ export const S = {
   thIndicators: '"Indicators of need" (introduction)',
   thStepDown: 'appendix B "Step-down arrangements", Learning from Serious Case Reviews',
   thStepDownPrinciple: 'appendix B "Step-down arrangements", Principle of Stepping Down',
-  wSocial: "Criteria to support the levels of need, Child Development Factors: Social, Emotional, Behavioural & Identity",
+  wSocial:
+    "Criteria to support the levels of need, Child Development Factors: Social, Emotional, Behavioural & Identity",
   wHealth: "Criteria to support the levels of need, Child Development Factors: Health",
-  wLearning: "Criteria to support the levels of need, Child Development Factors: Learning & Education",
-  wParenting: "Criteria to support the levels of need, Parenting Factors: Basic Care, Safety and Protection",
-  wGuidance: "Criteria to support the levels of need, Parenting Factors: Guidance, Boundaries & Stimulation",
-  wHousing: "Criteria to support the levels of need, Family & Environmental Factors: Housing, Employment and Finance",
+  wLearning:
+    "Criteria to support the levels of need, Child Development Factors: Learning & Education",
+  wParenting:
+    "Criteria to support the levels of need, Parenting Factors: Basic Care, Safety and Protection",
+  wGuidance:
+    "Criteria to support the levels of need, Parenting Factors: Guidance, Boundaries & Stimulation",
+  wHousing:
+    "Criteria to support the levels of need, Family & Environmental Factors: Housing, Employment and Finance",
   wEscalating: "Advice and Guidance, Escalating Concerns/'Stepping Up/Stepping Down'",
   wReferrals: "What should be done now? Referring to children's social care, Referrals",
   wFindings: "Findings for 'Recommendation 1'",
@@ -218,7 +223,9 @@ export const RULES_V1: readonly RuleDefinition[] = [
     id: "PERSISTENT_ABSENCE",
     rag: "GREEN",
     description: "School attendance below 90% (and not below 50%)",
-    citations: [towerHamlets(S.thEducation, 2, "Low attendance (below 90%) and persistent absence")],
+    citations: [
+      towerHamlets(S.thEducation, 2, "Low attendance (below 90%) and persistent absence"),
+    ],
     parameters: { belowPercent: 90, notBelowPercent: 50 },
   }),
   defineRule({

@@ -33,8 +33,16 @@ export const RULES_ADDED_IN_V2: readonly RuleDefinition[] = [
     description: "A police notification of neglect or of online harm",
     citations: [
       towerHamlets(S.thParenting, 4, "Child/young person is suffering neglect"),
-      towerHamlets(S.thFamily, 4, "Grooming of child/young person via social media or other process"),
-      walsall(S.wSocial, 4, "Subject to or at risk of physical, emotional, sexual abuse or neglect"),
+      towerHamlets(
+        S.thFamily,
+        4,
+        "Grooming of child/young person via social media or other process",
+      ),
+      walsall(
+        S.wSocial,
+        4,
+        "Subject to or at risk of physical, emotional, sexual abuse or neglect",
+      ),
     ],
     note: "A police notification is an allegation the MASH screens, so AMBER; the level 4 words are why it must reach the MASH at all.",
     parameters: { categories: ["NEGLECT", "ONLINE_HARM"] },
@@ -63,7 +71,7 @@ export const RULES_ADDED_IN_V2: readonly RuleDefinition[] = [
       ),
       towerHamlets(S.thFamily, 3, "History of domestic abuse, current domestic abuse"),
     ],
-    note: "Three in 12 months is the hub's count for \"frequent\".",
+    note: 'Three in 12 months is the hub\'s count for "frequent".',
     parameters: { category: "DOMESTIC_ABUSE", count: 3, months: 12 },
   }),
   defineRule({
@@ -121,7 +129,11 @@ export const RULES_ADDED_IN_V2: readonly RuleDefinition[] = [
         null,
         "it is vital that professionals hold the history in mind, even when there are no overt presenting issues",
       ),
-      walsall(S.wParenting, 4, "Little or no improvement in parenting despite professional interventions"),
+      walsall(
+        S.wParenting,
+        4,
+        "Little or no improvement in parenting despite professional interventions",
+      ),
     ],
     note: "12 months is how long CP-IS still returns an ended plan.",
     parameters: { planType: "CPP", months: 12 },

@@ -95,10 +95,7 @@ export interface Citation {
 }
 
 export type Scale =
-  | "WALSALL_2018"
-  | "TOWER_HAMLETS_2017"
-  | "CAMDEN_STEP_UP"
-  | "WALSALL_SCRUTINY_2018";
+  "WALSALL_2018" | "TOWER_HAMLETS_2017" | "CAMDEN_STEP_UP" | "WALSALL_SCRUTINY_2018";
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

@@ -61,7 +61,11 @@ export function timescalesFrom(config: MashConfig): Timescales {
   return { byRag: { RED: one("RED"), AMBER: one("AMBER"), GREEN: one("GREEN") }, calendar };
 }
 
-export function dueBy(rag: Rag, createdAt: Date, timescales: Timescales = DEFAULT_TIMESCALES): Date {
+export function dueBy(
+  rag: Rag,
+  createdAt: Date,
+  timescales: Timescales = DEFAULT_TIMESCALES,
+): Date {
   const t = timescales.byRag[rag];
   switch (t.kind) {
     case "CLOCK":

@@ -129,9 +129,12 @@ function toLoaded(j: PictureJson, inboundEventId: string | undefined): LoadedPic
     startDate: optionalDate(p.startDate),
     endDate: optionalDate(p.endDate),
   }));
-  const householdPlans: Array<HouseholdPlanFact & { eventId: string | null }> = j.householdPlans.map(
-    (p) => ({ ...p, startDate: optionalDate(p.startDate), endDate: optionalDate(p.endDate) }),
-  );
+  const householdPlans: Array<HouseholdPlanFact & { eventId: string | null }> =
+    j.householdPlans.map((p) => ({
+      ...p,
+      startDate: optionalDate(p.startDate),
+      endDate: optionalDate(p.endDate),
+    }));
   const police = j.police.map((p) => ({ ...p, occurredAt: date(p.occurredAt) }));
   const ed = j.ed.map((e) => ({ ...e, arrivedAt: date(e.arrivedAt) }));
   const school = j.school.map((s) => ({

@@ -48,9 +48,9 @@ function offsetAt(at: number): number {
 }
 
 /**
- * The instant London's wall clock shows `msOfDay` on `date`. A time the clocks skip (01:00 to
- * 02:00 on the last Sunday of March) is read as the same time on the old offset, i.e. an hour
- * later on the new one; a time shown twice (the last Sunday of October) is its first showing.
+ * The instant London's wall clock shows `msOfDay` on `date`. A time shown twice (01:00 to 02:00
+ * on the last Sunday of October) is its first showing; a time the clocks skip (01:00 to 02:00 on
+ * the last Sunday of March) never shows, and the instant an hour before it is given.
  */
 export function fromLondon(date: string, msOfDay: number): Date {
   const wall = Date.parse(`${date}T00:00:00Z`) + msOfDay;

@@ -98,7 +98,9 @@ async function makeNotification(
   });
   if (made.count === 0) {
     const existing = await tx.mashNotification.findUniqueOrThrow({
-      where: { triggeringEventId_personId: { triggeringEventId: o.triggerId, personId: o.personId } },
+      where: {
+        triggeringEventId_personId: { triggeringEventId: o.triggerId, personId: o.personId },
+      },
       select: { id: true },
     });
     return existing.id;

@@ -47,7 +47,10 @@ const timescales = z
     }
     const missing = RATINGS.filter((r) => !(r in out));
     if (missing.length > 0) {
-      ctx.addIssue({ code: "custom", message: `must give every rating (missing ${missing.join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        message: `must give every rating (missing ${missing.join(", ")})`,
+      });
       return z.NEVER;
     }
     return out as RagTimescales;

@@ -124,13 +124,9 @@ describe("a partnership's timescales in working hours (MASH_TIMESCALES)", () => 
   it("follow the London working day across the clocks changing in March and October", () => {
     const t = timescales(TOWER_HAMLETS);
     // Friday 27 March 16:00 GMT + 7 working hours: Monday 30 March 15:00 BST (14:00 UTC)
-    expect(iso(dueBy("AMBER", london("2026-03-27", "16:00"), t))).toBe(
-      "2026-03-30T14:00:00.000Z",
-    );
+    expect(iso(dueBy("AMBER", london("2026-03-27", "16:00"), t))).toBe("2026-03-30T14:00:00.000Z");
     // Friday 23 October 16:00 BST + 7 working hours: Monday 26 October 15:00 GMT
-    expect(iso(dueBy("AMBER", london("2026-10-23", "16:00"), t))).toBe(
-      "2026-10-26T15:00:00.000Z",
-    );
+    expect(iso(dueBy("AMBER", london("2026-10-23", "16:00"), t))).toBe("2026-10-26T15:00:00.000Z");
   });
 
   it("take the partnership's own working hours and extra bank holidays", () => {
@@ -205,7 +201,9 @@ describe("timescale configuration", () => {
 
   it("refuses MASH_TIMESCALE_CLOCK without MASH_TIMESCALES, naming it", () => {
     expect(problemsFor({ MASH_TIMESCALE_CLOCK: "clock" })).toEqual([
-      expect.stringMatching(/^Invalid configuration: MASH_TIMESCALE_CLOCK is set without MASH_TIMESCALES/),
+      expect.stringMatching(
+        /^Invalid configuration: MASH_TIMESCALE_CLOCK is set without MASH_TIMESCALES/,
+      ),
     ]);
   });
 

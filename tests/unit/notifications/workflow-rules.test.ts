@@ -52,7 +52,8 @@ describe("when a notification is due", () => {
           expect(to.date > from.date).toBe(true);
           // the same wall-clock time, unless that time does not exist on the due day (the hour
           // the clocks skip in March)
-          if (to.msOfDay !== from.msOfDay) expect(Math.abs(to.msOfDay - from.msOfDay)).toBe(3_600_000);
+          if (to.msOfDay !== from.msOfDay)
+            expect(Math.abs(to.msOfDay - from.msOfDay)).toBe(3_600_000);
         },
       ),
     );

@@ -14,13 +14,20 @@ import { describeFailure, isTransient } from "./transient-error.ts";
 import { deadLetter, publishDeadLetter } from "./dead-letter.ts";
 import { STOPPED, untilDone } from "./backoff.ts";
 import { agencyTopics, toIngest, type AgencyTopic } from "./agency-topics.ts";
+import type { RatingSettings } from "#notifications/rating-settings.ts";
 
 export interface ConsumerRunnerDeps {
   kafka: KafkaClient;
   db: Db;
   logger: Logger;
   metrics: Metrics;
-  settings: { groupId: string; topicPrefix: string; maxEventBytes: number };
+  settings: {
+    groupId: string;
+    topicPrefix: string;
+    maxEventBytes: number;
+    /** The rule set in force and the decision timescales. */
+    rating?: RatingSettings;
+  };
   /** Partitions processed at once (each in its own order); keep at or below the DB pool size. */
   concurrency: number;
 }
@@ -62,6 +69,7 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
       outcome = await ingestEvent(deps.db, input.raw, input.meta, {
         maxEventBytes: deps.settings.maxEventBytes,
         expectedSource: input.expectedSource,
+        ...(deps.settings.rating ? { rating: deps.settings.rating } : {}),
       });
       faults.delete(at);
     } catch (error) {

@@ -9,6 +9,7 @@ import { createIngestionService } from "#ingestion/submit-events.ts";
 import { createConsentService } from "#consent/consent-service.ts";
 import { createAuditService } from "#audit/audit-service.ts";
 import { createNotificationService } from "#notifications/service.ts";
+import { ratingSettingsFrom } from "#notifications/rating-settings.ts";
 import { createAlertService } from "#alerts/service.ts";
 import { createChildViewService } from "#child-view/child-view-service.ts";
 import { createIdentityService } from "#identity/identity-service.ts";
@@ -22,6 +23,7 @@ export interface ServiceDeps {
 }
 
 export function createServices(deps: ServiceDeps) {
+  const rating = ratingSettingsFrom(deps.config.mash);
   return {
     ...deps,
     consent: createConsentService(deps.db),
@@ -31,8 +33,14 @@ export function createServices(deps: ServiceDeps) {
       logger: deps.logger,
       metrics: deps.metrics,
       maxEventBytes: deps.config.kafka.enabled ? deps.config.kafka.maxEventBytes : 256_000,
+      rating,
     }),
-    notifications: createNotificationService({ db: deps.db }),
+    notifications: createNotificationService({
+      db: deps.db,
+      logger: deps.logger,
+      rating,
+      overduePollMs: deps.config.mash.overduePollMs,
+    }),
     alerts: createAlertService({ db: deps.db, config: deps.config, logger: deps.logger }),
     childView: createChildViewService({ db: deps.db, config: deps.config, logger: deps.logger }),
     identity: createIdentityService(deps.db),

@@ -6,6 +6,7 @@ import { ingestionResolvers } from "./ingestion.ts";
 import { consentResolvers } from "./consent.ts";
 import { auditResolvers } from "./audit.ts";
 import { notificationResolvers } from "./notifications.ts";
+import { ragRuleResolvers } from "./rag-rules.ts";
 import { alertResolvers } from "./alerts.ts";
 import { childResolvers } from "./child.ts";
 import { identityResolvers } from "./identity.ts";
@@ -22,6 +23,7 @@ export const resolvers: IResolvers[] = [
   consentResolvers as IResolvers,
   auditResolvers as IResolvers,
   notificationResolvers as IResolvers,
+  ragRuleResolvers as IResolvers,
   alertResolvers as IResolvers,
   childResolvers as IResolvers,
   identityResolvers as IResolvers,

@@ -8,7 +8,11 @@ import { createOutboxRelay } from "#outbox/relay.ts";
 
 export function createWorkers(services: Services, kafka: KafkaClient | undefined): Worker[] {
   // The live alert bus first (stopped last), then the alert e-mail worker that it wakes.
-  const workers: Worker[] = [services.alerts.bus, services.alerts.emailWorker];
+  const workers: Worker[] = [
+    services.alerts.bus,
+    services.alerts.emailWorker,
+    services.notifications.overdueWorker,
+  ];
   const k = services.config.kafka;
   if (kafka && k.enabled) {
     workers.push(
@@ -27,6 +31,7 @@ export function createWorkers(services: Services, kafka: KafkaClient | undefined
           groupId: k.groupId,
           topicPrefix: k.topicPrefix,
           maxEventBytes: k.maxEventBytes,
+          rating: services.notifications.rating,
         },
         concurrency: Math.max(1, services.config.database.poolSize - 2),
       }),

@@ -24,7 +24,11 @@ const quoted = (name: string) => Prisma.raw(`"${name}"`);
 
 /**
  * `linkEvent`: in the same statement, the inbound event that brought the record is linked to
- * the child (InboundEvent.personId), which saves the event path one more round trip.
+ * the child (InboundEvent.personId), which saves the event path one more round trip. An update
+ * never overwrites a row stored from a later event (by occurredAt, then the agency's eventId
+ * when two say the same time): a change that arrives late (another partition, a replay) does
+ * not undo a newer one, so the same events give the same rows whatever order they arrive in
+ * (rag-rules.md version 2).
  */
 export async function upsertRow(
   tx: Tx,
@@ -46,5 +50,13 @@ export async function upsertRow(
     VALUES (${Prisma.join(columns.map(param))})
     ON CONFLICT (${Prisma.join(key.map(([c]) => quoted(c)))}) DO UPDATE SET ${Prisma.join(
       set.map(([c]) => Prisma.sql`${quoted(c)} = EXCLUDED.${quoted(c)}`),
-    )}`;
+    )}${
+      linkEvent
+        ? Prisma.sql`
+    WHERE NOT EXISTS (SELECT 1 FROM "InboundEvent" "stored", "InboundEvent" "this"
+                       WHERE "stored"."id" = ${quoted(table)}."eventId"
+                         AND "this"."id" = ${linkEvent.inboundEventId}::uuid
+                         AND ("stored"."occurredAt", "stored"."eventId") > ("this"."occurredAt", "this"."eventId"))`
+        : Prisma.empty
+    }`;
 }

@@ -30,7 +30,9 @@ export function alertEmail(
   const what =
     alert.stage === "PROPOSED_RED"
       ? "A new MASH notification has been proposed RED and needs screening now."
-      : `A MASH notification has been screened ${alert.rag}.`;
+      : alert.stage === "OVERDUE"
+        ? `A MASH contact (${alert.rag}) has passed its due time without a decision.`
+        : `A MASH notification has been screened ${alert.rag}.`;
   return {
     from,
     to,

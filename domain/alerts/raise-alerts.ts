@@ -9,7 +9,7 @@ import { alertMessage, mapAlert, type Alert } from "./map-alert.ts";
 import { notifyAlertRaised } from "./live-channel.ts";
 import { MASH_DUTY, type Channel } from "./recipients.ts";
 
-export type AlertStage = "PROPOSED_RED" | "SCREENED";
+export type AlertStage = "PROPOSED_RED" | "SCREENED" | "OVERDUE";
 
 export interface AlertTarget {
   recipient: string;

@@ -8,6 +8,7 @@ import type { Db, Tx } from "#db/client.ts";
 import type { AgencyName } from "#auth/viewer.ts";
 import { resolveSubject } from "#identity/resolve-subject.ts";
 import { onEventStored } from "#notifications/on-event-stored.ts";
+import type { RatingSettings } from "#notifications/rating-settings.ts";
 import { validateEvent, type RejectReason, type ValidationIssue } from "./validate-event.ts";
 import { storeAgencyRecord } from "./store-event.ts";
 import { retryTransaction } from "./retry-transaction.ts";
@@ -24,6 +25,8 @@ export interface IngestOptions {
   now?: Date;
   /** For a Kafka topic: the one source it carries. */
   expectedSource?: AgencyName;
+  /** The rule set in force and the decision timescales (default: version 2, version 1's timescales). */
+  rating?: RatingSettings;
 }
 
 export type IngestOutcome =
@@ -111,12 +114,11 @@ export async function ingestEvent(
       { personId: resolution.personId, inboundEventId, occurredAt },
       event,
     );
-    const caused = await onEventStored(tx, {
-      inboundEventId,
-      personId: resolution.personId,
-      source: event.source,
-      occurredAt,
-    });
+    const caused = await onEventStored(
+      tx,
+      { inboundEventId, personId: resolution.personId, source: event.source, occurredAt },
+      options.rating,
+    );
     return {
       status: "ACCEPTED",
       eventId: event.eventId,

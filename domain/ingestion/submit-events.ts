@@ -9,6 +9,7 @@ import { AgencyName } from "#connectors/registry.ts";
 import { forbidden, unauthenticated } from "#errors/domain-error.ts";
 import { ingestEvent, type IngestOutcome } from "./ingest-event.ts";
 import type { ValidationIssue } from "./validate-event.ts";
+import type { RatingSettings } from "#notifications/rating-settings.ts";
 
 export interface SubmitResult {
   accepted: boolean;
@@ -23,6 +24,8 @@ export interface IngestionServiceDeps {
   logger: Logger;
   metrics: Metrics;
   maxEventBytes: number;
+  /** The rule set in force and the decision timescales (what an event's rating uses). */
+  rating?: RatingSettings;
 }
 
 export function createIngestionService(deps: IngestionServiceDeps) {
@@ -52,6 +55,7 @@ export function createIngestionService(deps: IngestionServiceDeps) {
       { via: "API" },
       {
         maxEventBytes: deps.maxEventBytes,
+        ...(deps.rating ? { rating: deps.rating } : {}),
       },
     );
     count(outcome);

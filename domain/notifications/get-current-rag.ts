@@ -30,7 +30,8 @@ export async function getCurrentRag(
              WHERE "personId" = ANY(${ids}::uuid[])
              ORDER BY "personId", "assessedAt" DESC, id DESC) a
       LEFT JOIN "MashNotification" n
-        ON n."triggeringEventId" = a."eventId" AND n.rag IS NOT NULL`;
+        ON n."triggeringEventId" = a."eventId" AND n."personId" = a."personId"
+       AND n.rag IS NOT NULL`;
   const result = new Map<string, RagAssessmentView | null>(ids.map((id) => [id, null]));
   for (const a of latest) {
     if (!isRag(a.rag)) continue;

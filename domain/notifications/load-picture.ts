@@ -1,8 +1,11 @@
-// Reads one child's whole current picture through the caller's transaction and maps the rows to
-// the plain facts the rules read (rag/types.ts). Rows do not leave this file.
-// One raw query (json_agg per table) rather than six Prisma calls: this runs for every event.
-import type { Tx } from "#db/client.ts";
-import type { ChildPicture } from "#rag/index.ts";
+// Reads children's whole current pictures through the caller's transaction and maps the rows to
+// the plain facts the rules read (rag/types.ts). Rows do not leave this file. One raw query
+// (json_agg per table, per child) rather than a Prisma call per table: it runs for every event,
+// and in batches of a thousand for seeding and rules:compare. Records are ordered by time and id,
+// so that the same records give the same evidence whatever order they arrived in.
+import { Prisma, type Tx } from "#db/client.ts";
+import type { ChildPicture, HouseholdPlanFact } from "#rag/index.ts";
+import { familyChildrenSql } from "./family.ts";
 
 export interface LoadedPicture {
   picture: ChildPicture;
@@ -13,9 +16,19 @@ export interface LoadedPicture {
   previousReasons: unknown;
 }
 
+interface PlanJson {
+  id: string;
+  eventId: string | null;
+  planType: string;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+
 interface PictureJson {
   dateOfBirth: string | null;
-  plans: Array<{ id: string; eventId: string | null; planType: string; status: string }>;
+  plans: PlanJson[];
+  householdPlans: Array<PlanJson & { personId: string }>;
   police: Array<{
     id: string;
     eventId: string | null;
@@ -30,6 +43,7 @@ interface PictureJson {
     arrivedAt: string;
     injury: boolean;
     safeguardingConcern: boolean;
+    chiefComplaintSnomed: string | null;
   }>;
   school: Array<{
     id: string;
@@ -45,41 +59,82 @@ interface PictureJson {
   previousReasons: unknown;
 }
 
+const PLAN = (t: string) =>
+  Prisma.raw(`json_build_object('id', ${t}."id", 'eventId', ${t}."eventId", 'planType', ${t}."planType",
+      'status', ${t}."status", 'startDate', ${t}."startDate"::text, 'endDate', ${t}."endDate"::text)`);
+
+/** The pictures of the given children (a child the hub does not know gets an empty picture). */
+export async function loadPictures(
+  tx: Tx,
+  personIds: readonly string[],
+  inboundEventId?: string,
+): Promise<Map<string, LoadedPicture>> {
+  const ids = [...new Set(personIds)];
+  const rows = await tx.$queryRaw<Array<{ personId: string; picture: PictureJson | string }>>`
+    SELECT ids.id::text AS "personId", json_build_object(
+      'dateOfBirth', (SELECT "dateOfBirth"::text FROM "Person" WHERE "id" = ids.id),
+      'plans', (SELECT coalesce(json_agg(${PLAN("p")} ORDER BY p."id"), '[]')
+        FROM "CpisPlan" p WHERE p."personId" = ids.id),
+      'householdPlans', (SELECT coalesce(json_agg(
+          ${PLAN("p")}::jsonb || jsonb_build_object('personId', p."personId") ORDER BY p."id"), '[]')
+        FROM "CpisPlan" p WHERE p."personId" IN (${familyChildrenSql(Prisma.sql`ids.id`)})),
+      'police', (SELECT coalesce(json_agg(json_build_object(
+          'id', "id", 'eventId', "eventId", 'occurredAt', "occurredAt", 'category', "category",
+          'riskLevel', "riskLevel", 'childPresent', "childPresent") ORDER BY "occurredAt", "id"), '[]')
+        FROM "PoliceNotification" WHERE "personId" = ids.id),
+      'ed', (SELECT coalesce(json_agg(json_build_object(
+          'id', "id", 'eventId', "eventId", 'arrivedAt', "arrivedAt", 'injury', "injury",
+          'safeguardingConcern', "safeguardingConcern",
+          'chiefComplaintSnomed', "chiefComplaintSnomed") ORDER BY "arrivedAt", "id"), '[]')
+        FROM "EdAttendance" WHERE "personId" = ids.id),
+      'school', (SELECT coalesce(json_agg(json_build_object(
+          'id', "id", 'eventId', "eventId", 'periodStart', "periodStart"::text,
+          'periodEnd', "periodEnd"::text, 'possibleSessions', "possibleSessions",
+          'attendedSessions', "attendedSessions", 'missingEducation', "missingEducation",
+          'permanentlyExcluded', "permanentlyExcluded") ORDER BY "id"), '[]')
+        FROM "SchoolAttendance" WHERE "personId" = ids.id),
+      'earlyHelp', (SELECT coalesce(json_agg(json_build_object(
+          'id', "id", 'eventId', "eventId", 'status', "status", 'openedAt', "openedAt") ORDER BY "id"), '[]')
+        FROM "EarlyHelpEpisode" WHERE "personId" = ids.id),
+      'previousReasons', (SELECT "reasons" FROM "RagAssessment" WHERE "personId" = ids.id
+        ORDER BY "assessedAt" DESC, "id" DESC LIMIT 1)
+    ) AS "picture"
+    FROM (SELECT unnest(${ids}::uuid[]) AS id) ids`;
+  const out = new Map<string, LoadedPicture>();
+  for (const row of rows) {
+    const raw = row.picture;
+    const j: PictureJson = typeof raw === "string" ? (JSON.parse(raw) as PictureJson) : raw;
+    out.set(row.personId, toLoaded(j, inboundEventId));
+  }
+  return out;
+}
+
+/** One child's picture (the per-event path). */
 export async function loadPicture(
   tx: Tx,
   personId: string,
   inboundEventId?: string,
 ): Promise<LoadedPicture> {
-  const [row] = await tx.$queryRaw<Array<{ picture: PictureJson | string }>>`
-    SELECT json_build_object(
-      'dateOfBirth', (SELECT "dateOfBirth"::text FROM "Person" WHERE "id" = ${personId}::uuid),
-      'plans', (SELECT coalesce(json_agg(json_build_object(
-          'id', "id", 'eventId', "eventId", 'planType', "planType", 'status', "status")), '[]')
-        FROM "CpisPlan" WHERE "personId" = ${personId}::uuid),
-      'police', (SELECT coalesce(json_agg(json_build_object(
-          'id', "id", 'eventId', "eventId", 'occurredAt', "occurredAt", 'category', "category",
-          'riskLevel', "riskLevel", 'childPresent', "childPresent") ORDER BY "occurredAt"), '[]')
-        FROM "PoliceNotification" WHERE "personId" = ${personId}::uuid),
-      'ed', (SELECT coalesce(json_agg(json_build_object(
-          'id', "id", 'eventId', "eventId", 'arrivedAt', "arrivedAt", 'injury', "injury",
-          'safeguardingConcern', "safeguardingConcern") ORDER BY "arrivedAt"), '[]')
-        FROM "EdAttendance" WHERE "personId" = ${personId}::uuid),
-      'school', (SELECT coalesce(json_agg(json_build_object(
-          'id', "id", 'eventId', "eventId", 'periodStart', "periodStart"::text,
-          'periodEnd', "periodEnd"::text, 'possibleSessions', "possibleSessions",
-          'attendedSessions', "attendedSessions", 'missingEducation', "missingEducation",
-          'permanentlyExcluded', "permanentlyExcluded")), '[]')
-        FROM "SchoolAttendance" WHERE "personId" = ${personId}::uuid),
-      'earlyHelp', (SELECT coalesce(json_agg(json_build_object(
-          'id', "id", 'eventId', "eventId", 'status', "status", 'openedAt', "openedAt")), '[]')
-        FROM "EarlyHelpEpisode" WHERE "personId" = ${personId}::uuid),
-      'previousReasons', (SELECT "reasons" FROM "RagAssessment" WHERE "personId" = ${personId}::uuid
-        ORDER BY "assessedAt" DESC LIMIT 1)
-    ) AS "picture"`;
-  const raw = row?.picture;
-  const j: PictureJson = typeof raw === "string" ? (JSON.parse(raw) as PictureJson) : raw!;
-  const date = (d: string) => new Date(d.length === 10 ? `${d}T00:00:00Z` : d);
-  const plans = j.plans;
+  const loaded = (await loadPictures(tx, [personId], inboundEventId)).get(personId);
+  if (!loaded) throw new Error("the picture query returned no row for the child");
+  return loaded;
+}
+
+const date = (d: string) => new Date(d.length === 10 ? `${d}T00:00:00Z` : d);
+const optionalDate = (d: string | null) => (d ? date(d) : null);
+
+function toLoaded(j: PictureJson, inboundEventId: string | undefined): LoadedPicture {
+  const plans = j.plans.map((p) => ({
+    ...p,
+    startDate: optionalDate(p.startDate),
+    endDate: optionalDate(p.endDate),
+  }));
+  const householdPlans: Array<HouseholdPlanFact & { eventId: string | null }> =
+    j.householdPlans.map((p) => ({
+      ...p,
+      startDate: optionalDate(p.startDate),
+      endDate: optionalDate(p.endDate),
+    }));
   const police = j.police.map((p) => ({ ...p, occurredAt: date(p.occurredAt) }));
   const ed = j.ed.map((e) => ({ ...e, arrivedAt: date(e.arrivedAt) }));
   const school = j.school.map((s) => ({
@@ -95,9 +150,13 @@ export async function loadPicture(
     edAttendances: ed,
     schoolAttendances: school,
     earlyHelpEpisodes: earlyHelp,
+    householdPlans,
+    // Referrals and step-up requests join the picture when the front door stores them
+    // (REFERRAL_IMMEDIATE_RISK); until then the hub holds none.
+    referrals: [],
   };
   const recordIdsFromEvent = new Set(
-    [...plans, ...police, ...ed, ...school, ...earlyHelp]
+    [...plans, ...householdPlans, ...police, ...ed, ...school, ...earlyHelp]
       .filter((r) => inboundEventId !== undefined && r.eventId === inboundEventId)
       .map((r) => r.id),
   );

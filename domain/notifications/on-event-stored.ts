@@ -1,17 +1,20 @@
 // Called by ingestion inside the event's transaction, after the agency record is stored:
-// re-rates the child's whole picture, records the assessment, and makes the MASH notification
-// (and RED alerts, and outbox rows) that rag-rules.md calls for. Owned by notifications/.
-import { randomUUID } from "node:crypto";
+// re-rates the child's whole picture (and, under a rule set that reads other children's plans,
+// the family's other children whose picture the event may have changed), records each
+// assessment, and makes the MASH notifications (and RED alerts, and outbox rows) that
+// rag-rules.md calls for. Owned by notifications/.
+//
+// Order of arrival does not matter (rag-rules.md version 2): every child rated is locked first
+// (a transaction advisory lock per child, taken in id order), so two events about one child, or
+// about two children of one family, on different partitions rate one after the other, and the
+// second sees what the first stored. The assessment's time is the clock at insert, not the
+// transaction's start, so the latest assessment is the one made with the most records.
 import type { Tx } from "#db/client.ts";
 import type { AgencyName } from "#auth/viewer.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
-import { evaluate } from "#rag/index.ts";
-import { raiseAlerts } from "#alerts/raise-alerts.ts";
-import { loadPicture } from "./load-picture.ts";
-import { shouldNotify } from "./should-notify.ts";
-import { dueBy } from "./due-by.ts";
-import { reasonsToJson } from "./reasons.ts";
-import { mapNotification, notificationMessage } from "./map-notification.ts";
+import { familyOf } from "./family.ts";
+import { lockChildren, rateLoadedChild } from "./rate-child.ts";
+import { loadPictures } from "./load-picture.ts";
+import { DEFAULT_RATING_SETTINGS, readsFamily, type RatingSettings } from "./rating-settings.ts";
 
 export interface StoredEvent {
   /** InboundEvent.id (uuid) */
@@ -25,74 +28,51 @@ export interface EventOutcome {
   notificationId: string | undefined;
 }
 
-export async function onEventStored(tx: Tx, event: StoredEvent): Promise<EventOutcome> {
-  // The picture and the previous assessment come in one raw query; the assessment is one raw
-  // insert (each Prisma call costs ~3x a raw one on this path, which every event takes).
-  const { picture, hasOpenEarlyHelp, recordIdsFromEvent, previousReasons } = await loadPicture(
-    tx,
-    event.personId,
-    event.inboundEventId,
-  );
-  const evaluation = evaluate(picture, event.occurredAt);
-  const previouslyFired = new Set(
-    Array.isArray(previousReasons)
-      ? previousReasons.flatMap((r: unknown) =>
-          r && typeof r === "object" && "ruleId" in r ? [String(r.ruleId)] : [],
-        )
-      : [],
-  );
-  const reasons = reasonsToJson(evaluation.fired);
-  await tx.$executeRaw`
-    INSERT INTO "RagAssessment" ("id", "personId", "rag", "reasons", "ruleVersion", "eventId")
-    VALUES (${randomUUID()}::uuid, ${event.personId}::uuid, ${evaluation.proposed ?? "NONE"},
-            ${JSON.stringify(reasons)}::jsonb, ${evaluation.ruleVersion}::int,
-            ${event.inboundEventId}::uuid)`;
-  if (
-    !evaluation.proposed ||
-    !shouldNotify(evaluation, hasOpenEarlyHelp, { recordIdsFromEvent, previouslyFired })
-  ) {
-    return { notificationId: undefined };
-  }
+/** Sources whose events can change another child's picture: a plan, or a new family link. */
+const FAMILY_SOURCES: ReadonlySet<AgencyName> = new Set(["CPIS", "POLICE", "EARLY_HELP"]);
 
-  const createdAt = new Date();
-  const id = randomUUID();
-  const made = await tx.mashNotification.createMany({
-    data: [
-      {
-        id,
-        personId: event.personId,
-        triggeringEventId: event.inboundEventId,
-        createdAt,
-        dueBy: dueBy(evaluation.proposed, createdAt),
-        proposedRag: evaluation.proposed,
-        reasons,
-        ruleVersion: evaluation.ruleVersion,
-      },
-    ],
-    skipDuplicates: true, // one notification per triggering event, however often it comes
-  });
-  if (made.count === 0) {
-    const existing = await tx.mashNotification.findUniqueOrThrow({
-      where: { triggeringEventId: event.inboundEventId },
-      select: { id: true },
+export async function onEventStored(
+  tx: Tx,
+  event: StoredEvent,
+  settings: RatingSettings = DEFAULT_RATING_SETTINGS,
+): Promise<EventOutcome> {
+  const { ruleSet } = settings;
+  const others = await familyToRerate(tx, event, settings);
+  await lockChildren(tx, [event.personId, ...others]);
+  const now = new Date();
+  const pictures = await loadPictures(tx, [event.personId, ...others], event.inboundEventId);
+  let notificationId: string | undefined;
+  for (const personId of [event.personId, ...others]) {
+    const loaded = pictures.get(personId);
+    if (!loaded) continue;
+    // Version 1 counts its windows back from the triggering event; version 2 from now.
+    const asOf =
+      ruleSet.windowsFrom === "EVENT" && personId === event.personId ? event.occurredAt : now;
+    const made = await rateLoadedChild(tx, loaded, {
+      personId,
+      triggerId: event.inboundEventId,
+      asOf,
+      now,
+      settings,
     });
-    return { notificationId: existing.id };
+    if (personId === event.personId) notificationId = made;
   }
-  const notification = mapNotification(
-    await tx.mashNotification.findUniqueOrThrow({ where: { id } }),
-  );
-  await enqueueOutbox(
-    tx,
-    "mash.notifications.v1",
-    notification.childId,
-    notificationMessage(notification, "CREATED"),
-  );
-  if (notification.proposedRag === "RED") {
-    // Before anyone screens it: the duty inbox by e-mail, every MASH subscriber in the app.
-    await raiseAlerts(tx, notification, "PROPOSED_RED", [
-      { recipient: "MASH_DUTY", email: undefined, channels: ["EMAIL"] },
-      { recipient: "ROLE:MASH", email: undefined, channels: ["IN_APP"] },
-    ]);
-  }
-  return { notificationId: notification.id };
+  return { notificationId };
+}
+
+/**
+ * The other children to rate again: those of the family, when the event could change what they
+ * see (a plan, or a link that joins families) and someone of the family has a plan to see.
+ */
+async function familyToRerate(
+  tx: Tx,
+  event: StoredEvent,
+  settings: RatingSettings,
+): Promise<string[]> {
+  if (!readsFamily(settings.ruleSet) || !FAMILY_SOURCES.has(event.source)) return [];
+  const family = await familyOf(tx, event.personId);
+  if (family.length === 0) return [];
+  if (event.source === "CPIS") return family.map((m) => m.personId);
+  const ownPlan = await tx.cpisPlan.count({ where: { personId: event.personId } });
+  return ownPlan > 0 || family.some((m) => m.hasPlan) ? family.map((m) => m.personId) : [];
 }

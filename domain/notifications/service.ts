@@ -1,21 +1,33 @@
-// The notifications service as resolvers see it (services.notifications).
+// The notifications service as resolvers see it (services.notifications), with the rating
+// settings in force and this hub's OVERDUE worker (started and stopped by server/workers.ts).
 import DataLoader from "dataloader";
 import type { Db } from "#db/client.ts";
+import type { Logger } from "#logging/logger.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import type { Rag } from "#rag/index.ts";
-import { CURRENT_RULES, CURRENT_RULE_VERSION } from "#rag/index.ts";
 import { screenNotification } from "./screen-notification.ts";
 import { stepUp } from "./step-up.ts";
 import { listNotifications, type NotificationFilter } from "./list-notifications.ts";
 import { getNotificationsByIds, getNotificationsForChild } from "./get-notifications.ts";
 import { getCurrentRag } from "./get-current-rag.ts";
+import { getRagRuleSet, ruleViews } from "./rag-rule-sets.ts";
+import { createOverdueWorker } from "./overdue.ts";
+import type { RatingSettings } from "./rating-settings.ts";
 import type { Notification } from "./map-notification.ts";
 import type { StepUpReason } from "./next-actions.ts";
 
-export function createNotificationService(deps: { db: Db }) {
-  const { db } = deps;
+export function createNotificationService(deps: {
+  db: Db;
+  logger: Logger;
+  rating: RatingSettings;
+  overduePollMs: number;
+}) {
+  const { db, rating } = deps;
   return {
-    ragRules: () => CURRENT_RULES.map((r) => ({ ...r, version: CURRENT_RULE_VERSION })),
+    rating,
+    overdueWorker: createOverdueWorker({ db, logger: deps.logger, pollMs: deps.overduePollMs }),
+    ragRules: () => ruleViews(rating.ruleSet),
+    ragRuleSet: (version?: number | null) => getRagRuleSet(db, rating.ruleSet, version),
     list: (
       viewer: Viewer,
       args: { filter?: NotificationFilter | null; first?: number | null; after?: string | null },
@@ -26,6 +38,7 @@ export function createNotificationService(deps: { db: Db }) {
       viewer: Viewer,
       input: { notificationId: string; reason: StepUpReason; rationale: string },
     ) => stepUp(db, viewer, input),
+    byIds: (ids: readonly string[]) => getNotificationsByIds(db, ids),
     /** Notifications by id for one request, batched (e.g. every Alert.notification at once). */
     forRequest: (): NotificationReader => {
       const byId = new DataLoader<string, Notification | null>(async (ids) => {

@@ -1,33 +1,61 @@
-// The one evaluator: reads a child's whole picture as of the triggering event and returns every
-// rule that fired, with its evidence, and the proposed rating (the highest fired). Pure.
-import type { ChildPicture, Evaluation, FiredRule, RuleDefinition } from "./types.ts";
-import { CHECKS } from "./checks.ts";
+// The one evaluator: reads a child's whole picture and returns every rule that fired, with its
+// evidence, and the proposed rating (the highest fired). Pure. `asOf` is the triggering event's
+// time for version 1 and the time of evaluation for version 2 (RuleSet.windowsFrom).
+import type {
+  ChildPicture,
+  Evaluation,
+  FiredRule,
+  Rag,
+  RuleDefinition,
+  RuleId,
+  RuleSet,
+} from "./types.ts";
+import { CHECKS_V1, type Check } from "./checks.ts";
+import { CHECKS_V2 } from "./checks-v2.ts";
 import { highestRag } from "./rag-order.ts";
-import { RULES_V1, RULE_VERSION_1 } from "./rules-v1.ts";
+import { RULE_SET_V1 } from "./rules-v1.ts";
+import type { Window } from "./time-window.ts";
 
-/** Police rules whose records are not "any other police notification". */
-const SPECIFIC_POLICE_RULES = new Set([
+const CHECKS: Partial<Record<RuleId, Check>> = { ...CHECKS_V1, ...CHECKS_V2 };
+
+/**
+ * Rules whose police records are not "any other police notification": the police rules, and the
+ * rules that combine a police record with a plan (as CPIS_PLAN_AND_DOMESTIC_ABUSE always did).
+ */
+const SPECIFIC_POLICE_RULES = new Set<RuleId>([
   "POLICE_HIGH_RISK",
   "POLICE_ABUSE_OR_EXPLOITATION",
   "CPIS_PLAN_AND_DOMESTIC_ABUSE",
   "REPEAT_MISSING",
   "POLICE_DOMESTIC_ABUSE",
+  "POLICE_NEGLECT_OR_ONLINE_HARM",
+  "MISSING_EPISODE",
+  "REPEAT_DOMESTIC_ABUSE",
+  "HOUSEHOLD_MEMBER_ON_PLAN",
+  "RECENTLY_ENDED_PLAN",
 ]);
 
 export function evaluate(
   picture: ChildPicture,
   asOf: Date,
-  rules: readonly RuleDefinition[] = RULES_V1,
-  ruleVersion: number = RULE_VERSION_1,
+  ruleSet: RuleSet = RULE_SET_V1,
 ): Evaluation {
+  const { rules } = ruleSet;
+  const window: Window = { asOf, closed: ruleSet.windowsFrom === "EVENT" };
   const fired: FiredRule[] = [];
-  const fire = (rule: RuleDefinition, evidence: string[]) =>
-    fired.push({ ruleId: rule.id, rag: rule.rag, description: rule.description, evidence });
+  const fire = (rule: RuleDefinition, evidence: string[], rag: Rag = rule.rag) =>
+    fired.push({ ruleId: rule.id, rag, description: rule.description, evidence });
 
   for (const rule of rules) {
     if (rule.id === "CUMULATIVE_CONCERN" || rule.id === "POLICE_NOTIFICATION") continue;
-    const evidence = CHECKS[rule.id](rule, picture, asOf);
-    if (evidence.length > 0) fire(rule, evidence);
+    const check = CHECKS[rule.id];
+    if (!check) throw new Error(`rule ${rule.id} has no check`);
+    const result = check(rule, picture, window);
+    if (Array.isArray(result)) {
+      if (result.length > 0) fire(rule, result);
+    } else if (result.evidence.length > 0) {
+      fire(rule, result.evidence, result.rag);
+    }
   }
 
   const other = rules.find((r) => r.id === "POLICE_NOTIFICATION");
@@ -51,5 +79,9 @@ export function evaluate(
   // Rules in the order of the rule set, so reasons read the same every time.
   const order = new Map(rules.map((r, i) => [r.id, i]));
   fired.sort((a, b) => (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
-  return { ruleVersion, fired, proposed: highestRag(fired.map((f) => f.rag)) };
+  return {
+    ruleVersion: ruleSet.version,
+    fired,
+    proposed: highestRag(fired.map((f) => f.rag)),
+  };
 }

@@ -1,6 +1,14 @@
-// Time arithmetic the rules use. Windows count back from the triggering event's occurredAt and
-// include both ends: "in 90 days" is [asOf - 90 days, asOf].
+// Time arithmetic the rules use. A window counts back from `asOf` and includes both ends: "in 90
+// days" is [asOf - 90 days, asOf]. Version 1 counts back from the triggering event and leaves
+// out records after it (a closed window); version 2 counts back from the time of evaluation and
+// keeps every record known then, even one dated a little after (an agency's clock ahead).
 const DAY_MS = 86_400_000;
+
+export interface Window {
+  asOf: Date;
+  /** True: records after asOf are outside every window (version 1). */
+  closed: boolean;
+}
 
 export function daysBefore(asOf: Date, days: number): Date {
   return new Date(asOf.getTime() - days * DAY_MS);
@@ -20,6 +28,12 @@ export function monthsBefore(asOf: Date, months: number): Date {
 export function within(t: Date, from: Date, to: Date): boolean {
   const x = t.getTime();
   return x >= from.getTime() && x <= to.getTime();
+}
+
+/** In the window that starts at `from` (inclusive) and ends at asOf, or is open-ended. */
+export function inWindow(t: Date, from: Date, w: Window): boolean {
+  const x = t.getTime();
+  return x >= from.getTime() && (!w.closed || x <= w.asOf.getTime());
 }
 
 /** True when `at` is before the child's birthday `years` years after `dateOfBirth` (UTC dates). */

@@ -1,4 +1,7 @@
 import { envSchema, type Env } from "./schema.ts";
+import { mashConfig, mashProblems, type MashConfig } from "./mash.ts";
+
+export type { MashConfig, RagTimescales, TimescaleAmount } from "./mash.ts";
 
 /** Development-only signing secret, used when no AUTH_* variable is set outside production. */
 export const DEVELOPMENT_JWT_SECRET = "development-only-secret-do-not-use-in-production!";
@@ -48,6 +51,8 @@ export interface Config {
     oidc:
       { issuer: string; clientId: string; scope: string; audience: string | undefined } | undefined;
   };
+  /** The RAG rule version in force and the decision timescales. */
+  mash: MashConfig;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       "Invalid configuration: AUTH_ISSUER is required when CONSOLE_OIDC_CLIENT_ID is set",
     );
   }
+  problems.push(...mashProblems(e));
   if (problems.length > 0) throw new ConfigError(problems);
   const usesDevSecret = !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL;
   return {
@@ -137,6 +143,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             }
           : undefined,
     },
+    mash: mashConfig(e),
   };
 }
 

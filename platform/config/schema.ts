@@ -1,6 +1,7 @@
 // Configuration, one zod model per concern. Only this folder reads process.env; everything else
 // receives the typed result (see loadConfig).
 import { z } from "zod";
+import { mashSchema } from "./mash.ts";
 
 const optionalString = z
   .string()
@@ -112,6 +113,7 @@ export const envSchema = serverSchema
   .extend(authSchema.shape)
   .extend(smtpSchema.shape)
   .extend(connectorsSchema.shape)
-  .extend(consoleSchema.shape);
+  .extend(consoleSchema.shape)
+  .extend(mashSchema.shape);
 
 export type Env = z.infer<typeof envSchema>;

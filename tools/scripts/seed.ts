@@ -9,6 +9,9 @@ import { loadConfig } from "#config/index.ts";
 import { runMigrations } from "#db/migrate.ts";
 import { generateDataset, DEFAULT_SEED } from "#seed/generate.ts";
 import { writeDataset } from "#seed/write.ts";
+import { rateSeededChildren } from "#seed/rate.ts";
+import { createDb } from "#db/client.ts";
+import { ratingSettingsFrom } from "#notifications/rating-settings.ts";
 import { runCommand, UsageError } from "./command-line.ts";
 import { openDatabase, type ToolDatabase } from "./database.ts";
 
@@ -27,6 +30,12 @@ await runCommand(
         description: "random seed (same seed, same data)",
         default: String(DEFAULT_SEED),
       },
+      "as-of": {
+        type: "string",
+        value: "YYYY-MM-DD",
+        description: "the day the data is drawn around",
+        default: new Date().toISOString().slice(0, 10),
+      },
     },
   },
   async (values) => {
@@ -35,6 +44,9 @@ await runCommand(
     if (!Number.isInteger(children) || children < 0)
       throw new UsageError("--children must be a whole number");
     if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
+    const asOf = String(values["as-of"]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+      throw new UsageError("--as-of must be a date YYYY-MM-DD");
 
     const config = loadConfig();
     const database = await openDatabase(config, "seed");
@@ -51,7 +63,7 @@ await runCommand(
       const existing = await countPeople(database);
       if (existing > 0) throw alreadySeeded(`${existing} people`);
       const started = Date.now();
-      const dataset = generateDataset({ children, seed, eventChildren: 0 });
+      const dataset = generateDataset({ children, seed, asOf, eventChildren: 0 });
       const generatedMs = Date.now() - started;
       const counts = await writeDataset(database.url, dataset).catch((error: unknown) => {
         // written by someone else between the check and the write
@@ -64,6 +76,22 @@ await runCommand(
           `generated in ${generatedMs} ms, written in ${totalMs - generatedMs} ms`,
       );
       for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(20)} ${n}`);
+      // rate every seeded child with the rule version in force, so the queue and `rag` are populated
+      const settings = ratingSettingsFrom(config.mash);
+      const db = createDb(database.url, config.database.url ? 2 : 1);
+      try {
+        const rateStarted = Date.now();
+        const rated = await rateSeededChildren(db, dataset.childIds, settings);
+        console.log(
+          `seed: rated ${rated.children} children with rules version ${settings.ruleSet.version} in ${Date.now() - rateStarted} ms`,
+        );
+        console.log(`  ${"RagAssessment".padEnd(20)} ${rated.assessments}`);
+        console.log(`  ${"MashNotification".padEnd(20)} ${rated.notifications}`);
+        for (const rag of ["RED", "AMBER", "GREEN", "NONE"])
+          console.log(`  ${`rated ${rag}`.padEnd(20)} ${rated.byRag[rag] ?? 0}`);
+      } finally {
+        await db.$disconnect();
+      }
     } finally {
       await database.close();
     }

@@ -26,6 +26,7 @@ export interface ChildFacts {
   familyId: string;
   earlyHelp: "OPEN" | "CLOSED" | "NONE";
   adults: PersonRow[];
+  girl: boolean;
 }
 
 export interface AgencyRows {
@@ -55,8 +56,9 @@ const AUTHORITIES = [
   { odsCode: "E09000025", name: "Newham", phone: "020 3373 4600", email: "mash@newham.example" },
 ] as const;
 
+/** A child's own notices; domestic abuse mostly comes per household (domesticAbuseIncidents). */
 const POLICE_CATEGORIES: ReadonlyArray<readonly [string, number]> = [
-  ["DOMESTIC_ABUSE", 30],
+  ["DOMESTIC_ABUSE", 8],
   ["MISSING_FROM_HOME", 15],
   ["NEGLECT", 10],
   ["PHYSICAL_ABUSE", 7],
@@ -83,17 +85,68 @@ const SUMMARIES: Readonly<Record<string, string>> = {
 };
 
 const ED_SITES = ["R1H12", "R1HKH", "RQXM1", "RF4DG"] as const;
-const COMPLAINTS: ReadonlyArray<{ snomed: string | null; text: string; injury: boolean }> = [
+interface Complaint {
+  snomed: string | null;
+  text: string;
+  injury: boolean;
+}
+const COMPLAINTS: readonly Complaint[] = [
   { snomed: "386661006", text: "Fever", injury: false },
   { snomed: "195967001", text: "Asthma", injury: false },
   { snomed: "422587007", text: "Nausea", injury: false },
   { snomed: null, text: "Abdominal pain", injury: false },
-  { snomed: "55680006", text: "Drug overdose", injury: false },
   { snomed: "82271004", text: "Injury of head", injury: true },
   { snomed: "125605004", text: "Fracture of bone", injury: true },
   { snomed: "125666000", text: "Burn", injury: true },
   { snomed: "312608009", text: "Laceration", injury: true },
 ];
+
+/**
+ * Presentations ED_HIGH_RISK_PRESENTATION reads (domain/rag/snomed-codes.ts), with how many in a
+ * thousand attendances they are at each age: none in young children, most among teenagers.
+ */
+const HIGH_RISK: ReadonlyArray<{
+  complaint: Complaint;
+  perThousand: (age: number, girl: boolean) => number;
+}> = [
+  {
+    complaint: { snomed: "248062006", text: "Self-harm", injury: true },
+    perThousand: (age, girl) => (age >= 12 ? (girl ? 60 : 25) : 0),
+  },
+  {
+    complaint: { snomed: "55680006", text: "Drug overdose", injury: false },
+    perThousand: (age) => (age >= 13 ? 20 : age <= 4 ? 6 : 0),
+  },
+  {
+    complaint: { snomed: "75478009", text: "Poisoning", injury: false },
+    perThousand: (age) => (age <= 4 ? 12 : 0),
+  },
+  {
+    complaint: { snomed: "425322008", text: "Stab wound", injury: true },
+    perThousand: (age, girl) => (age >= 13 && !girl ? 8 : 0),
+  },
+  {
+    complaint: { snomed: "248110007", text: "Sexual assault", injury: false },
+    perThousand: (age, girl) => (age >= 10 ? (girl ? 4 : 1) : 0),
+  },
+  {
+    complaint: { snomed: "77386006", text: "Pregnancy", injury: false },
+    perThousand: (age, girl) => (girl ? (age >= 16 ? 25 : age >= 14 ? 8 : age >= 12 ? 1 : 0) : 0),
+  },
+  {
+    complaint: { snomed: "25702006", text: "Alcohol intoxication", injury: false },
+    perThousand: (age) => (age >= 14 ? 20 : 0),
+  },
+];
+
+function pickComplaint(rnd: Random, age: number, girl: boolean): Complaint {
+  let r = rnd.int(0, 999);
+  for (const h of HIGH_RISK) {
+    r -= h.perThousand(age, girl);
+    if (r < 0) return h.complaint;
+  }
+  return rnd.pick(COMPLAINTS);
+}
 
 const PLACES = [
   "Stepney Green",
@@ -131,21 +184,48 @@ export function makeAgencyRows(rnd: Random, child: ChildFacts, setting: Setting)
   const { person, index, age } = child;
   const born = person.dateOfBirth;
 
-  // CP-IS
+  // CP-IS: child protection plans come per family (most of the family's children are on one,
+  // and they end together); looked-after children and unborn children's plans one by one.
   const unborn = born === null;
-  if (rnd.chance(unborn ? 0.5 : SHARES.cpisPlan)) {
-    const la = rnd.pick(AUTHORITIES);
-    const ended = !unborn && rnd.chance(0.15);
-    const latest = ended ? -60 : -1;
-    const earliest = born ? Math.max(-3 * 365, -daysSince(born, asOf)) : -120;
-    const startDate = addDays(asOf, rnd.int(Math.min(earliest, latest), latest));
+  const family = createRandom(hashLabel(`${child.familyId}:cpis`));
+  const familyPlan = family.chance(SHARES.childProtectionFamily);
+  const familyEnded = family.chance(SHARES.endedPlanFamily);
+  const familyStart = -family.int(familyEnded ? 200 : 30, 3 * 365);
+  const familyEnd = -family.int(1, 330);
+  const la = family.pick(AUTHORITIES);
+  let planned: Pick<CpisPlanRow, "planType" | "status" | "startDate" | "endDate"> | undefined;
+  if (unborn) {
+    if (rnd.chance(0.5)) {
+      planned = {
+        planType: "UCPP",
+        status: "ACTIVE",
+        startDate: addDays(asOf, -rnd.int(1, 120)),
+        endDate: null,
+      };
+    }
+  } else if (familyPlan && rnd.chance(SHARES.siblingOnPlan)) {
+    const earliest = -daysSince(born, asOf);
+    const end = familyEnded ? Math.max(familyEnd, earliest + 1) : undefined;
+    const start = Math.min(Math.max(familyStart, earliest), (end ?? 0) - 1);
+    planned = {
+      planType: "CPP",
+      status: familyEnded ? "ENDED" : "ACTIVE",
+      startDate: addDays(asOf, start),
+      endDate: end === undefined ? null : addDays(asOf, end),
+    };
+  } else if (rnd.chance(SHARES.lookedAfter)) {
+    planned = {
+      planType: "LAC",
+      status: "ACTIVE",
+      startDate: addDays(asOf, -rnd.int(0, Math.min(3 * 365, daysSince(born, asOf)))),
+      endDate: null,
+    };
+  }
+  if (planned) {
     out.cpisPlans.push({
       id: rnd.uuid(),
       personId: person.id,
-      planType: unborn ? "UCPP" : rnd.chance(0.6) ? "CPP" : "LAC",
-      status: ended ? "ENDED" : "ACTIVE",
-      startDate,
-      endDate: ended ? addDays(asOf, -rnd.int(1, 59)) : null,
+      ...planned,
       organisationOdsCode: la.odsCode,
       organisationName: la.name,
       contactPhone: la.phone,
@@ -155,8 +235,25 @@ export function makeAgencyRows(rnd: Random, child: ChildFacts, setting: Setting)
   }
   if (unborn) return out;
 
-  // Police (Merlin)
-  if (rnd.chance(SHARES.policeNotification)) {
+  // Police (Merlin): domestic abuse at the household (a notice for every child there), and the
+  // child's own notices. The two together reach SHARES.policeNotification of children.
+  for (const incident of domesticAbuseIncidents(child.familyId, asOf)) {
+    out.policeNotifications.push({
+      id: rnd.uuid(),
+      personId: person.id,
+      merlinRef: `MER-${incident.occurredAt.slice(0, 4)}-H${String(index * 8 + incident.n).padStart(7, "0")}`,
+      occurredAt: incident.occurredAt,
+      category: "DOMESTIC_ABUSE",
+      riskLevel: incident.riskLevel,
+      childPresent: rnd.chance(0.5),
+      summary: SUMMARIES["DOMESTIC_ABUSE"] ?? "",
+      officerCollar: `${rnd.int(100, 9999)}${rnd.pick(["CE", "HT", "NE", "EA"])}`,
+      officerUnit: rnd.pick(["CAIT", "Response", "Safer Neighbourhoods", "MASH"]),
+      otherPersons: otherPersons(rnd, child, "DOMESTIC_ABUSE"),
+    });
+  }
+  const ownNotices = 1 - (1 - SHARES.policeNotification) / (1 - SHARES.domesticAbuseHousehold);
+  if (rnd.chance(ownNotices)) {
     const n = rnd.weighted([
       [1, 70],
       [2, 20],
@@ -183,6 +280,28 @@ export function makeAgencyRows(rnd: Random, child: ChildFacts, setting: Setting)
         otherPersons: otherPersons(rnd, child, category),
       });
     }
+  }
+  // a few teenagers go missing again and again (REPEAT_MISSING: 3 or more in 90 days)
+  if (age >= 11 && rnd.chance(0.004)) {
+    const episodes = rnd.int(3, 5);
+    for (let k = 0; k < episodes; k++) {
+      const occurredAt = atMinute(addDays(asOf, -rnd.int(0, 80)), rnd.int(0, 1439));
+      out.policeNotifications.push({
+        id: rnd.uuid(),
+        personId: person.id,
+        merlinRef: `MER-${occurredAt.slice(0, 4)}-M${String(index * 8 + k).padStart(7, "0")}`,
+        occurredAt,
+        category: "MISSING_FROM_HOME",
+        riskLevel: rnd.chance(0.3) ? "MEDIUM" : "STANDARD",
+        childPresent: false,
+        summary: SUMMARIES["MISSING_FROM_HOME"] ?? "",
+        officerCollar: `${rnd.int(100, 9999)}${rnd.pick(["CE", "HT", "NE", "EA"])}`,
+        officerUnit: "Missing Persons",
+        otherPersons: otherPersons(rnd, child, "MISSING_FROM_HOME"),
+      });
+    }
+  }
+  if (out.policeNotifications.length > 0) {
     out.sourcePersonIds.push(["POLICE", `MERLIN-P-${100000 + index}`]);
   }
 
@@ -195,8 +314,9 @@ export function makeAgencyRows(rnd: Random, child: ChildFacts, setting: Setting)
       [4, 5],
     ] as const);
     const span = Math.min(365, daysSince(born, asOf));
+    const girl = child.girl;
     for (let k = 0; k < n; k++) {
-      const complaint = rnd.pick(COMPLAINTS);
+      const complaint = pickComplaint(rnd, age, girl);
       const infantInjury = complaint.injury && age < 1;
       out.edAttendances.push({
         id: rnd.uuid(),
@@ -304,4 +424,28 @@ function otherPersons(rnd: Random, child: ChildFacts, category: string) {
     },
     ...parents,
   ];
+}
+
+/** Domestic abuse the police attended at a family's home in the last year (the same for every child). */
+function domesticAbuseIncidents(
+  familyId: string,
+  asOf: string,
+): Array<{ n: number; occurredAt: string; riskLevel: "STANDARD" | "MEDIUM" | "HIGH" }> {
+  const fam = createRandom(hashLabel(`${familyId}:domestic-abuse`));
+  if (!fam.chance(SHARES.domesticAbuseHousehold)) return [];
+  const count = fam.weighted([
+    [1, 55],
+    [2, 25],
+    [3, 12],
+    [4, 8],
+  ] as const);
+  return Array.from({ length: count }, (_, n) => ({
+    n,
+    occurredAt: atMinute(addDays(asOf, -fam.int(0, 364)), fam.int(0, 1439)),
+    riskLevel: fam.weighted([
+      ["STANDARD", 65],
+      ["MEDIUM", 28],
+      ["HIGH", 7],
+    ] as const),
+  }));
 }

@@ -32,3 +32,14 @@ export function swapDayAndMonth(date: string): string | undefined {
     ? swapped
     : undefined;
 }
+
+/** The same day `months` calendar months later (earlier when negative), clamped to the month's end. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+export const addYears = (date: string, years: number): string => addMonths(date, years * 12);

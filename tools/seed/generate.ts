@@ -5,7 +5,8 @@
 import { createRandom, hashLabel, type Random } from "./random.ts";
 import { makeNhsNumber, makeUpn } from "./identifiers.ts";
 import { ADULT_NAMES, BOY_NAMES, FAMILY_NAMES, GIRL_NAMES, makePostcode } from "./names.ts";
-import { addDays, ageOn } from "./dates.ts";
+import { ageOn } from "./dates.ts";
+import { familyDates, parentDateOfBirth } from "./family-dates.ts";
 import { FAMILY_SIZES, SHARES } from "./shares.ts";
 import { makeProfessionals } from "./professionals.ts";
 import { makeAgencyRows, type ChildFacts } from "./agency-rows.ts";
@@ -67,6 +68,13 @@ export function generateDataset(options: GenerateOptions): Dataset {
       ["NONE", 1 - SHARES.openEarlyHelp - SHARES.closedEarlyHelp],
     ] as const);
 
+    // the children's dates first, so that the parents can be 16 to 50 years older than each
+    const expecting = people.chance(SHARES.unborn);
+    const bornCount = expecting ? size - 1 : size;
+    const dates = familyDates(people, asOf, bornCount, expecting);
+    const eldest = dates.born[0] ?? (dates.expectedDueDate as string);
+    const youngest = dates.expectedDueDate ?? (dates.born[dates.born.length - 1] as string);
+
     // parents: one or two adults at the address
     const adults = people.chance(0.6) ? 2 : 1;
     const adultRows: PersonRow[] = [];
@@ -76,7 +84,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         isChild: false,
         givenName: people.pick(ADULT_NAMES),
         familyName: a === 0 || people.chance(0.7) ? familyName : people.pick(FAMILY_NAMES),
-        dateOfBirth: addDays(asOf, -people.int(19 * 365, 50 * 365)),
+        dateOfBirth: parentDateOfBirth(people, eldest, youngest),
         expectedDueDate: null,
         postcode,
       };
@@ -91,27 +99,19 @@ export function generateDataset(options: GenerateOptions): Dataset {
       });
     }
 
-    const unbornIndex = people.chance(SHARES.unborn) ? size - 1 : -1;
-    let previousDob: string | undefined;
     for (let c = 0; c < size; c++) {
       const girl = people.chance(0.49);
-      const unborn = c === unbornIndex;
-      const twin = previousDob !== undefined && people.chance(SHARES.twins);
-      const dateOfBirth = unborn
-        ? null
-        : twin
-          ? (previousDob as string)
-          : addDays(asOf, -people.int(0, 18 * 365 - 1));
+      const unborn = c >= bornCount;
+      const dateOfBirth = unborn ? null : (dates.born[c] as string);
       const child: PersonRow = {
         id: people.uuid(),
         isChild: true,
         givenName: people.pick(girl ? GIRL_NAMES : BOY_NAMES),
         familyName,
         dateOfBirth,
-        expectedDueDate: unborn ? addDays(asOf, people.int(14, 150)) : null,
+        expectedDueDate: unborn ? (dates.expectedDueDate as string) : null,
         postcode,
       };
-      previousDob = dateOfBirth ?? undefined;
       rows.persons.push(child);
       rows.householdMembers.push({
         id: people.uuid(),
@@ -144,6 +144,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         familyId: household.sourceRef,
         earlyHelp,
         adults: adultRows,
+        girl,
       });
     }
   }

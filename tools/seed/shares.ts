@@ -5,6 +5,16 @@
 export const SHARES = {
   /** Children with a CP-IS plan (CPP, LAC, or UCPP for an unborn child). */
   cpisPlan: 0.03,
+  /** Families with child protection plans (most of the family's children are on one). */
+  childProtectionFamily: 0.028,
+  /** Of a child protection family's children, those on a plan themselves. */
+  siblingOnPlan: 0.85,
+  /** Of those families, the share whose plans ended in the last year (CP-IS still returns them). */
+  endedPlanFamily: 0.25,
+  /** Children looked after (LAC), apart from child protection families. */
+  lookedAfter: 0.006,
+  /** Households where police attended domestic abuse in the last year (every child is notified). */
+  domesticAbuseHousehold: 0.04,
   /** Children with at least one police (Merlin) notification. */
   policeNotification: 0.1,
   /** Children with at least one emergency department attendance. */

@@ -29,6 +29,8 @@ export async function writeDataset(
     await client.query("SET LOCAL synchronous_commit = off");
     const counts = await writeAll(client, dataset, options);
     await client.query("COMMIT");
+    // fresh statistics, or the planner reads a hundred thousand children by sequential scans
+    await client.query("ANALYZE");
     return counts;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

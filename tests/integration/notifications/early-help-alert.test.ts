@@ -115,7 +115,7 @@ describe("an early help family's police notification, from Kafka to the lead pro
       status: "AWAITING_SCREENING",
       proposedRag: "AMBER",
       rag: null,
-      ruleVersion: 1,
+      ruleVersion: 2,
       nextActions: [],
     });
     expect(n!.reasons.map((r) => r.ruleId)).toEqual(["POLICE_DOMESTIC_ABUSE"]);

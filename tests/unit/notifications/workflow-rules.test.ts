@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { dueBy } from "#notifications/due-by.ts";
+import { DEFAULT_TIMESCALES, dueBy } from "#notifications/due-by.ts";
+import { isWorkingDay, nextDate, toLondon } from "#notifications/london-time.ts";
 import { shouldNotify } from "#notifications/should-notify.ts";
 import { nextActionsForScreening, nextActionsForStepUp } from "#notifications/next-actions.ts";
 import { decodeCursor, encodeCursor, pageSize } from "#notifications/cursor.ts";
@@ -34,15 +35,25 @@ describe("when a notification is due", () => {
       "2026-11-23T10:00:00.000Z",
     ); // Sun → Mon
   });
-  it("always lands on a weekday, between one and three days later, at the same time of day", () => {
+  it("always lands on the next London working day, at the same London time of day", () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date("2020-01-01"), max: new Date("2035-01-01"), noInvalidDate: true }),
+        fc.date({ min: new Date("2024-01-01"), max: new Date("2030-12-20"), noInvalidDate: true }),
         (at) => {
           const due = dueBy("GREEN", at);
-          const days = (due.getTime() - at.getTime()) / 86_400_000;
-          expect([1, 2, 3]).toContain(days);
-          expect([1, 2, 3, 4, 5]).toContain(due.getUTCDay());
+          const from = toLondon(at);
+          const to = toLondon(due);
+          const cal = DEFAULT_TIMESCALES.calendar;
+          expect(isWorkingDay(cal, to.date)).toBe(true);
+          // nothing between the two days was a working day
+          for (let d = nextDate(from.date); d < to.date; d = nextDate(d)) {
+            expect(isWorkingDay(cal, d)).toBe(false);
+          }
+          expect(to.date > from.date).toBe(true);
+          // the same wall-clock time, unless that time does not exist on the due day (the hour
+          // the clocks skip in March)
+          if (to.msOfDay !== from.msOfDay)
+            expect(Math.abs(to.msOfDay - from.msOfDay)).toBe(3_600_000);
         },
       ),
     );

@@ -4,7 +4,9 @@ import type {
   CpisPlanFact,
   EarlyHelpFact,
   EdAttendanceFact,
+  HouseholdPlanFact,
   PoliceFact,
+  ReferralFact,
   SchoolAttendanceFact,
 } from "#rag/index.ts";
 
@@ -65,3 +67,26 @@ export const earlyHelp = (over: Partial<EarlyHelpFact> = {}): EarlyHelpFact => (
   openedAt: daysAgo(200),
   ...over,
 });
+
+export const householdPlan = (over: Partial<HouseholdPlanFact> = {}): HouseholdPlanFact => ({
+  id: nextId("sibling-cpis"),
+  personId: "sibling-1",
+  planType: "CPP",
+  status: "ACTIVE",
+  ...over,
+});
+
+export const referral = (over: Partial<ReferralFact> = {}): ReferralFact => ({
+  id: nextId("referral"),
+  receivedAt: AS_OF,
+  kind: "REFERRAL",
+  immediateRisk: false,
+  ...over,
+});
+
+/** A date of birth that makes the child `years` old (and `days` more) on AS_OF. */
+export const bornYearsAgo = (years: number, days = 0) => {
+  const d = new Date(AS_OF.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return new Date(d.getTime() - days * 86_400_000);
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { evaluate, CURRENT_RULES, CURRENT_RULE_VERSION } from "#rag/index.ts";
+import { evaluate, RULE_SET_V1, RULE_VERSION_1 } from "#rag/index.ts";
 import type { ChildPicture, RuleId } from "#rag/index.ts";
 import {
   AS_OF,
@@ -19,8 +19,8 @@ const reason = (p: ChildPicture, id: RuleId) =>
 
 describe("the rule set, version 1", () => {
   it("holds the thirteen rules of the contract, each with a rating, a description and its guidance", () => {
-    expect(CURRENT_RULE_VERSION).toBe(1);
-    expect(CURRENT_RULES.map((r) => [r.id, r.rag])).toEqual([
+    expect(RULE_VERSION_1).toBe(1);
+    expect(RULE_SET_V1.rules.map((r) => [r.id, r.rag])).toEqual([
       ["POLICE_HIGH_RISK", "RED"],
       ["POLICE_ABUSE_OR_EXPLOITATION", "RED"],
       ["CPIS_PLAN_AND_DOMESTIC_ABUSE", "RED"],
@@ -35,7 +35,7 @@ describe("the rule set, version 1", () => {
       ["PERSISTENT_ABSENCE", "GREEN"],
       ["POLICE_NOTIFICATION", "GREEN"],
     ]);
-    for (const r of CURRENT_RULES) {
+    for (const r of RULE_SET_V1.rules) {
       expect(r.description.length).toBeGreaterThan(10);
       expect(r.source).toMatch(/seed 00\d/);
     }

@@ -3,7 +3,9 @@ import { isValidNhsNumber, isValidUpn } from "#identity/identifiers.ts";
 import { validateEvent } from "#ingestion/validate-event.ts";
 import { generateDataset } from "#seed/generate.ts";
 import { SHARES } from "#seed/shares.ts";
-import { ageOn } from "#seed/dates.ts";
+import { addMonths, ageOn } from "#seed/dates.ts";
+import { datasetPictures } from "#seed/pictures.ts";
+import { evaluate, RULE_SET_V2, type RuleId } from "#rag/index.ts";
 
 const big = generateDataset({ children: 20_000, seed: 7, eventChildren: 3_000 });
 const children = big.rows.persons.filter((p) => p.isChild);
@@ -197,5 +199,69 @@ describe("the synthetic dataset", () => {
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
     expect([...seen.values()].filter((n) => n >= 2).length).toBeGreaterThan(20);
+  });
+
+  it("makes parents 16 to 50 years older than each of their children (the due date counts as a birth)", () => {
+    const persons = new Map(big.rows.persons.map((p) => [p.id, p]));
+    const members = new Map<string, Array<{ personId: string; relationship: string }>>();
+    for (const m of big.rows.householdMembers)
+      members.set(m.householdId, [...(members.get(m.householdId) ?? []), m]);
+    let pairs = 0;
+    for (const household of members.values()) {
+      const parents = household
+        .filter((m) => m.relationship === "PARENT")
+        .map((m) => persons.get(m.personId)!);
+      const kids = household
+        .filter((m) => m.relationship === "CHILD")
+        .map((m) => persons.get(m.personId)!);
+      for (const parent of parents) {
+        for (const kid of kids) {
+          const born = kid.dateOfBirth ?? (kid.expectedDueDate as string);
+          const years = ageOn(parent.dateOfBirth as string, born);
+          if (years < 16 || years > 50) throw new Error(`parent ${years} years older`);
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(20_000);
+  });
+
+  it("has siblings born at least 9 months apart unless they are twins", () => {
+    const byHousehold = new Map<string, string[]>();
+    const persons = new Map(big.rows.persons.map((p) => [p.id, p]));
+    for (const m of big.rows.householdMembers.filter((x) => x.relationship === "CHILD")) {
+      const p = persons.get(m.personId)!;
+      const born = p.dateOfBirth ?? (p.expectedDueDate as string);
+      byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), born]);
+    }
+    let pairs = 0;
+    let twins = 0;
+    for (const dates of byHousehold.values()) {
+      const sorted = [...dates].sort();
+      for (let i = 1; i < sorted.length; i++) {
+        const [older, younger] = [sorted[i - 1] as string, sorted[i] as string];
+        pairs++;
+        if (older === younger) twins++;
+        else if (addMonths(older, 9) > younger)
+          throw new Error(`siblings born ${older} and ${younger}`);
+      }
+    }
+    expect(pairs).toBeGreaterThan(5_000);
+    expect(twins).toBeGreaterThan(20);
+  });
+
+  it("makes every version 2 rule a referral does not need fire for some children, none for most", () => {
+    const asOf = new Date(`${big.asOf}T12:00:00Z`);
+    const fired = new Map<RuleId, number>();
+    for (const p of datasetPictures(big).values()) {
+      for (const f of evaluate(p, asOf, RULE_SET_V2).fired)
+        fired.set(f.ruleId, (fired.get(f.ruleId) ?? 0) + 1);
+    }
+    // referrals come from the front door, not the agencies: none are generated
+    for (const r of RULE_SET_V2.rules.filter((x) => x.id !== "REFERRAL_IMMEDIATE_RISK")) {
+      const share = (fired.get(r.id) ?? 0) / 20_000;
+      expect([r.id, share > 0]).toEqual([r.id, true]);
+      expect([r.id, share < 0.15]).toEqual([r.id, true]);
+    }
   });
 });

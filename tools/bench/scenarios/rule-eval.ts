@@ -1,11 +1,12 @@
-// Rule evaluation per event over a child with a long history: the pure evaluator over a picture
+// Rule evaluation per event over a child with a long history (rules version 2, with a sibling's
+// plan and an ended plan in the picture): the pure evaluator over a picture
 // of several hundred records, and the whole onEventStored path (load the picture from PostgreSQL
 // in a transaction, evaluate, write the assessment) for the same child.
 import { randomUUID } from "node:crypto";
 import type { Scenario } from "../support/scenario.ts";
 import { summarise } from "../support/stats.ts";
 import { createDb } from "#db/client.ts";
-import { evaluate, type ChildPicture } from "#rag/index.ts";
+import { evaluate, RULE_SET_V2, type ChildPicture } from "#rag/index.ts";
 import { loadPicture } from "#notifications/load-picture.ts";
 
 const DAY = 86_400_000;
@@ -23,6 +24,7 @@ function history(n: number, asOf: Date): ChildPicture {
     arrivedAt: new Date(asOf.getTime() - (i % 900) * DAY),
     injury: i % 5 === 0,
     safeguardingConcern: i % 17 === 0,
+    chiefComplaintSnomed: ["125605004", "248062006", "386661006", null][i % 4] ?? null,
   }));
   const school = Array.from({ length: Math.ceil(n / 10) }, (_, i) => ({
     id: randomUUID(),
@@ -35,7 +37,19 @@ function history(n: number, asOf: Date): ChildPicture {
   }));
   return {
     dateOfBirth: new Date("2014-05-01T00:00:00Z"),
-    cpisPlans: [{ id: randomUUID(), planType: "CPP", status: "ACTIVE" }],
+    cpisPlans: [
+      { id: randomUUID(), planType: "CPP", status: "ACTIVE" },
+      {
+        id: randomUUID(),
+        planType: "CPP",
+        status: "ENDED",
+        endDate: new Date(asOf.getTime() - 90 * DAY),
+      },
+    ],
+    householdPlans: [
+      { id: randomUUID(), personId: randomUUID(), planType: "CPP", status: "ACTIVE" },
+    ],
+    referrals: [],
     police,
     edAttendances: ed,
     schoolAttendances: school,
@@ -58,7 +72,7 @@ const scenario: Scenario = {
     const pure: number[] = [];
     for (let i = 0; i < ctx.size(2000, 300); i++) {
       const t0 = performance.now();
-      evaluate(picture, asOf);
+      evaluate(picture, asOf, RULE_SET_V2);
       pure.push(performance.now() - t0);
     }
 
@@ -92,7 +106,7 @@ const scenario: Scenario = {
         const t0 = performance.now();
         await db.$transaction(async (tx) => {
           const { picture: p } = await loadPicture(tx, personId);
-          const e = evaluate(p, asOf);
+          const e = evaluate(p, asOf, RULE_SET_V2);
           await tx.ragAssessment.create({
             data: { personId, rag: e.proposed ?? "NONE", reasons: [], ruleVersion: e.ruleVersion },
           });

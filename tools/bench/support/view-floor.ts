@@ -28,7 +28,7 @@ const CHILD_STATEMENT = {
          WHERE own."personId" = k.id AND m."personId" <> k.id AND p.status <> 'MERGED') h),
     'rag', (SELECT row_to_json(a) FROM (
         SELECT coalesce(n.rag, r.rag) AS rag, n.rag IS NOT NULL AS screened, r.reasons, r."assessedAt"
-          FROM "RagAssessment" r LEFT JOIN "MashNotification" n ON n."triggeringEventId" = r."eventId" AND n.rag IS NOT NULL
+          FROM "RagAssessment" r LEFT JOIN "MashNotification" n ON n."triggeringEventId" = r."eventId" AND n."personId" = r."personId" AND n.rag IS NOT NULL
          WHERE r."personId" = k.id ORDER BY r."assessedAt" DESC, r.id DESC LIMIT 1) a),
     'pushed', (SELECT coalesce(json_object_agg(s.source, s.at), '{}') FROM (
         SELECT source::text AS source, max("receivedAt") AS at FROM "InboundEvent" WHERE "personId" = k.id GROUP BY source) s)

@@ -13,7 +13,7 @@ describe("the CP-IS connector against a simulator speaking FHIR R4", () => {
   afterAll(async () => sim?.stop());
 
   const client = () =>
-    createCpisClient({ baseUrl: sim.url, timeoutMs: 300, failureThreshold: 100 });
+    createCpisClient({ baseUrl: sim.url, timeoutMs: 2000, failureThreshold: 100 });
 
   it("reads a child protection plan with its authority and phone from the Bundle", async () => {
     sim.setMode("ok");

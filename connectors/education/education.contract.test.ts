@@ -21,7 +21,7 @@ describe("the education connector against a school MIS simulator", () => {
   });
   afterAll(async () => sim?.stop());
   const client = () =>
-    createEducationClient({ baseUrl: sim.url, timeoutMs: 300, failureThreshold: 100 });
+    createEducationClient({ baseUrl: sim.url, timeoutMs: 2000, failureThreshold: 100 });
 
   it("maps the MIS summary into sessions possible, attended and unauthorised absence", async () => {
     sim.setMode("ok");

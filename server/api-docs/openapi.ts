@@ -1,6 +1,6 @@
 // GET /openapi.json: OpenAPI 3.1 for POST /events (the push API for agencies without Kafka),
 // its status codes and every event payload, generated from the zod schemas that validate them.
-import { adapterForType } from "#connectors/registry.ts";
+import { AGENCY_NAMES, adapterForType } from "#connectors/registry.ts";
 import type { EventType } from "./json-schema.ts";
 import { eventSchemas, toJsonSchema, type JsonSchema } from "./json-schema.ts";
 import { errorBodySchema, submitResultSchema } from "./hub-messages.ts";
@@ -97,8 +97,7 @@ export function buildOpenApi(version = "1"): JsonSchema {
           type: "http",
           scheme: "bearer",
           bearerFormat: "JWT",
-          description:
-            "A JWT with role AGENCY_SYSTEM and agency (CPIS, POLICE, HEALTH, EDUCATION or EARLY_HELP).",
+          description: `A JWT with role AGENCY_SYSTEM and agency (one of ${AGENCY_NAMES.join(", ")}).`,
         },
       },
       schemas,

@@ -6,7 +6,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 
 FROM node:20-bookworm-slim
+# HOST: inside a container the hub must listen beyond loopback to be reached through the
+# published port (outside one it defaults to 127.0.0.1). Production also needs AUTH_*,
+# AUDIT_CHAIN_KEY, and a DATABASE_URL whose role does not own the tables (docs/threat-model.md).
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=4000
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

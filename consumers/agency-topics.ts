@@ -31,7 +31,7 @@ export function toIngest(
 ): IngestInput {
   return {
     raw: message.value ?? Buffer.alloc(0),
-    meta: { via: "KAFKA", topic, partition, offset: message.offset },
+    meta: { via: "KAFKA", agency: from.source, topic, partition, offset: message.offset },
     expectedSource: from.source,
   };
 }

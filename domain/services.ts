@@ -13,6 +13,7 @@ import { ratingSettingsFrom } from "#notifications/rating-settings.ts";
 import { createAlertService } from "#alerts/service.ts";
 import { createChildViewService } from "#child-view/child-view-service.ts";
 import { createIdentityService } from "#identity/identity-service.ts";
+import { createRejectedEventService } from "#ingestion/rejected-events.ts";
 
 export interface ServiceDeps {
   config: Config;
@@ -24,15 +25,24 @@ export interface ServiceDeps {
 
 export function createServices(deps: ServiceDeps) {
   const rating = ratingSettingsFrom(deps.config.mash);
+  const audit = createAuditService(deps.db, deps.config.audit.chainKey);
+  const maxEventBytes = deps.config.kafka.enabled ? deps.config.kafka.maxEventBytes : 256_000;
   return {
     ...deps,
-    consent: createConsentService(deps.db),
-    audit: createAuditService(deps.db),
+    consent: createConsentService(deps.db, audit),
+    audit,
     ingestion: createIngestionService({
       db: deps.db,
       logger: deps.logger,
       metrics: deps.metrics,
-      maxEventBytes: deps.config.kafka.enabled ? deps.config.kafka.maxEventBytes : 256_000,
+      maxEventBytes,
+      rating,
+    }),
+    rejectedEvents: createRejectedEventService({
+      db: deps.db,
+      audit,
+      maxEventBytes,
+      retentionDays: deps.config.rejectedEvents.retentionDays,
       rating,
     }),
     notifications: createNotificationService({

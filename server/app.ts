@@ -4,13 +4,14 @@ import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { parse, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import type { Config } from "#config/index.ts";
-import { createDb, type Db } from "#db/client.ts";
-import { runMigrations } from "#db/migrate.ts";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "#db/embedded.ts";
-import { createLogger, type Logger } from "#logging/logger.ts";
+import type { Db } from "#db/client.ts";
+import { apolloLogger, createLogger, type Logger } from "#logging/logger.ts";
 import { createTokenVerifier } from "#auth/verify-token.ts";
 import { AGENCY_NAMES } from "#connectors/registry.ts";
 import { buildContext, type RequestContext } from "#resolvers/context.ts";
@@ -35,6 +36,9 @@ import { assertPortFree, listen } from "./listen.ts";
 
 /** How long in-flight HTTP requests get to finish when the hub stops, before they are cut. */
 const HTTP_DRAIN_MS = 2_000;
+import { argumentErrorsPlugin } from "./plugins/argument-errors.ts";
+import { metricsGuard, securityHeaders } from "./http-security.ts";
+import { startDatabase } from "./start-database.ts";
 
 export interface Hub {
   url: string;
@@ -64,25 +68,11 @@ async function start(
   log: Logger,
   opened: Array<() => Promise<unknown>>,
 ): Promise<Hub> {
-  await assertPortFree(config.server.port);
-  let embedded: EmbeddedPostgres | undefined;
-  let databaseUrl = config.database.url;
-  let poolSize = config.database.poolSize;
-  if (!databaseUrl) {
-    const started = await startEmbeddedPostgres(config.database.dataDir, "the hub");
-    opened.push(() => started.stop());
-    embedded = started;
-    databaseUrl = started.url;
-    poolSize = 1;
-    log.info({ dataDir: config.database.dataDir }, "using embedded PostgreSQL (PGlite)");
-  }
-  const migrations = await runMigrations(databaseUrl);
-  if (migrations.applied.length > 0)
-    log.info({ applied: migrations.applied }, "migrations applied");
-  const db: Db = createDb(databaseUrl, poolSize);
-  opened.push(() => db.$disconnect());
-  // Connect and load Prisma's query compiler now, not on the first request or worker pass.
-  await db.$connect();
+  await assertPortFree(config.server.port, config.server.host);
+  warnAboutDevelopmentSecrets(config, log);
+  const database = await startDatabase(config, log);
+  opened.push(() => database.stop());
+  const db: Db = database.db;
 
   let kafka: KafkaClient | undefined;
   if (config.kafka.enabled) {
@@ -103,10 +93,11 @@ async function start(
     }
   }
 
+  const production = config.env === "production";
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(production));
   const httpServer = http.createServer(app);
-  const production = config.env === "production";
   const wsCleanup = serveGraphQLOverWebSocket({
     httpServer,
     schema,
@@ -125,6 +116,7 @@ async function start(
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     introspection: !production,
+    logger: apolloLogger(log),
     includeStacktraceInErrorResponses: false,
     // token limit at parse time, before validation's work (formatError names it QUERY_TOO_COMPLEX)
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
@@ -135,6 +127,8 @@ async function start(
       // A federated schema turns on per-field timing traces for routers (ftv1); the hub gives a
       // router nothing but answers (docs/federation.md).
       ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      argumentErrorsPlugin(),
       queryLimitsPlugin(),
       auditPlugin(log),
       {
@@ -168,7 +162,7 @@ async function start(
     const ok = Object.values(checks).every(Boolean);
     res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "not ready", checks });
   });
-  app.get("/metrics", async (_req, res) => {
+  app.get("/metrics", metricsGuard(config.server.metricsToken, production), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
@@ -205,13 +199,14 @@ async function start(
     }),
   );
 
-  const port = await listen(httpServer, config.server.port);
+  const host = config.server.host;
+  const port = await listen(httpServer, config.server.port, host);
   for (const w of workers) await w.start();
-  log.info({ port }, "hub listening");
+  log.info({ host, port }, "hub listening");
 
   let stopped = false;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${localAddress(host)}:${port}`,
     port,
     services,
     async stop() {
@@ -223,8 +218,7 @@ async function start(
           .catch((err: unknown) => log.error({ err, worker: w.name }, "worker stop failed"));
       }
       await apollo.stop();
-      await db.$disconnect();
-      await embedded?.stop();
+      await database.stop();
       log.info("hub stopped");
     },
   };
@@ -247,4 +241,27 @@ function isTypenamePing(body: unknown): boolean {
       d.operation === "query" &&
       d.selectionSet.selections.every((s) => s.kind === "Field" && s.name.value === "__typename"),
   );
+}
+
+/** Said once at start: what makes this hub unfit for real data. */
+function warnAboutDevelopmentSecrets(config: Config, log: Logger): void {
+  if (config.auth.usesDevelopmentSecret) {
+    log.warn(
+      { host: config.server.host },
+      "tokens are signed and checked with the built-in development secret, which is in the " +
+        "source: anyone can mint a token; set AUTH_JWT_SECRET or AUTH_JWKS_URL",
+    );
+  }
+  if (config.audit.usesDevelopmentKey) {
+    log.warn(
+      "the audit chain is keyed with the built-in development key: set AUDIT_CHAIN_KEY " +
+        "(required in production) or the chain can be recomputed by anyone who edits it",
+    );
+  }
+}
+
+/** How this process reaches its own listener. */
+function localAddress(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
 }

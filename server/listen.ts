@@ -4,31 +4,29 @@ import net from "node:net";
 import type http from "node:http";
 import { OperatorError } from "#errors/operator-error.ts";
 
-const HOST = "0.0.0.0";
-
 /**
  * Fails fast, before the slow parts of start-up (embedded database, migrations, Kafka), when the
  * port is already taken. listen() below still reports a port taken in between.
  */
-export async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number, host: string): Promise<void> {
   if (port === 0) return;
   const probe = net.createServer();
-  await listenOn(probe, port);
+  await listenOn(probe, port, host);
   await new Promise<void>((resolve) => probe.close(() => resolve()));
 }
 
-/** Listens on `port` (0: any free port) and returns the port bound. */
-export async function listen(server: http.Server, port: number): Promise<number> {
-  await listenOn(server, port);
+/** Listens on `host`:`port` (0: any free port) and returns the port bound. */
+export async function listen(server: http.Server, port: number, host: string): Promise<number> {
+  await listenOn(server, port, host);
   const address = server.address();
   return typeof address === "object" && address ? address.port : port;
 }
 
-function listenOn(server: net.Server, port: number): Promise<void> {
+function listenOn(server: net.Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(portError(port, error));
     server.once("error", onError);
-    server.listen(port, HOST, () => {
+    server.listen(port, host, () => {
       server.off("error", onError);
       resolve();
     });

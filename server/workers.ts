@@ -1,10 +1,12 @@
 // Long-running parts of a hub process besides HTTP: Kafka consumers, the outbox relay, the alert
-// e-mail worker. Each is started after the HTTP server and stopped before the database closes.
+// e-mail worker, the retention purge of rejected events. Each is started after the HTTP server
+// and stopped before the database closes.
 import type { Services } from "#domain/services.ts";
 import type { Worker } from "#runtime/worker.ts";
 import type { KafkaClient } from "#kafka/client.ts";
 import { createConsumerRunner } from "#consumers/runner.ts";
 import { createOutboxRelay } from "#outbox/relay.ts";
+import { createRejectedEventPurge } from "#ingestion/rejected-event-purge.ts";
 
 export function createWorkers(services: Services, kafka: KafkaClient | undefined): Worker[] {
   // The live alert bus first (stopped last), then the alert e-mail worker that it wakes.
@@ -12,6 +14,7 @@ export function createWorkers(services: Services, kafka: KafkaClient | undefined
     services.alerts.bus,
     services.alerts.emailWorker,
     services.notifications.overdueWorker,
+    createRejectedEventPurge({ rejected: services.rejectedEvents, logger: services.logger }),
   ];
   const k = services.config.kafka;
   if (kafka && k.enabled) {

@@ -1,10 +1,10 @@
 // What a child's consent records mean for one agency's information, at one moment.
 // Pure: the records are loaded per request (request-access.ts) and passed in.
 import type { AgencyName } from "#auth/viewer.ts";
+import { justificationProblem } from "./override-justification.ts";
 
 export type ConsentStatus = "GIVEN" | "REFUSED" | "NOT_SOUGHT" | "OVERRIDDEN" | "WITHDRAWN";
 export const OVERRIDE_LEGAL_BASES = ["S47_SIGNIFICANT_HARM", "PUBLIC_INTEREST"] as const;
-export const MIN_JUSTIFICATION_LENGTH = 20;
 
 /** A consent record as the policy sees it (mapped from the ConsentRecord row). */
 export interface ConsentView {
@@ -23,13 +23,16 @@ export type ConsentStanding =
   | { kind: "REFUSED" }
   | { kind: "NONE" };
 
-/** An override counts only when recorded by a MASH manager, on an allowed basis, justified. */
+/**
+ * An override counts only when recorded by a MASH manager, on an allowed basis, with a
+ * justification that says something (override-justification.ts), however it was stored.
+ */
 export function isValidOverride(r: ConsentView): boolean {
   return (
     r.status === "OVERRIDDEN" &&
     r.recordedRole === "MASH_MANAGER" &&
     (OVERRIDE_LEGAL_BASES as readonly string[]).includes(r.legalBasis) &&
-    (r.justification?.trim().length ?? 0) >= MIN_JUSTIFICATION_LENGTH
+    justificationProblem(r.justification) === undefined
   );
 }
 

@@ -103,10 +103,7 @@ export function createEmailWorker(deps: {
       try {
         n = await sendDue();
       } catch (err) {
-        log.error(
-          { err: err instanceof Error ? err.message : String(err) },
-          "alert e-mail pass failed",
-        );
+        log.error({ err }, "alert e-mail pass failed");
       }
       if (n === BATCH) continue;
       await new Promise<void>((resolve) => {

@@ -51,7 +51,7 @@ export function createAlertBus(deps: {
       deliver(msg.payload).catch((err: unknown) => log.error({ err }, "alert delivery failed"));
     });
     c.on("error", (err) => {
-      log.warn({ err: err.message }, "alert listener connection lost; reconnecting");
+      log.warn({ err }, "alert listener connection lost; reconnecting");
       ready = false;
       void c.end().catch(() => undefined);
       if (!stopped) setTimeout(() => void connect().catch(retry), deps.reconnectMs ?? 1000);
@@ -62,7 +62,7 @@ export function createAlertBus(deps: {
     ready = true;
   }
   const retry = (err: unknown) => {
-    log.warn({ err: err instanceof Error ? err.message : String(err) }, "alert listener failed");
+    log.warn({ err }, "alert listener failed");
     if (!stopped) setTimeout(() => void connect().catch(retry), deps.reconnectMs ?? 1000);
   };
 

@@ -1,14 +1,16 @@
 // Appends access events to the hash chain. Appends are serialised with a transaction-scoped
-// advisory lock, so each event's prevHash is the hash of the event before it.
+// advisory lock; each event's prevHash is the hash of the event before it, starting from the
+// head anchored outside the table (chain-anchor.ts), which the same transaction moves on.
 import { randomUUID } from "node:crypto";
 import { Prisma, type Db, type Tx } from "#db/client.ts";
 import { GENESIS_HASH, chainHash, type ChainedFields } from "./chain-hash.ts";
+import { readAnchor, writeAnchorInTx, type ChainHead } from "./chain-anchor.ts";
 
 /** Arbitrary constant naming "the access event chain" among advisory locks. */
 const CHAIN_LOCK_KEY = 4_240_611_301;
 
 export interface NewAccessEvent {
-  /** The child the event is about; null for a search. */
+  /** The child the event is about; null for a search or a rejected event reviewed. */
   personId: string | null;
   actor: string;
   role: string;
@@ -23,21 +25,25 @@ export interface NewAccessEvent {
   resultCount?: number;
 }
 
-export async function appendAccessEvents(db: Db, events: readonly NewAccessEvent[]): Promise<void> {
+export async function appendAccessEvents(
+  db: Db,
+  key: string,
+  events: readonly NewAccessEvent[],
+): Promise<void> {
   if (events.length === 0) return;
-  await db.$transaction((tx) => appendAccessEventsInTx(tx, events));
+  await db.$transaction((tx) => appendAccessEventsInTx(tx, key, events));
 }
 
 /** For callers that must write the event in the same transaction as the change it records. */
 export async function appendAccessEventsInTx(
   tx: Tx,
+  key: string,
   events: readonly NewAccessEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
   await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(${CHAIN_LOCK_KEY}::bigint)`;
-  const last = await tx.$queryRaw<Array<{ hash: string }>>`
-    SELECT hash FROM "AccessEvent" ORDER BY seq DESC LIMIT 1`;
-  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const start = (await readAnchor(tx)) ?? (await unanchoredHead(tx));
+  let prevHash = start.headHash;
   // one timestamp, at millisecond precision (the column's), so the hash reproduces exactly
   const at = new Date(Math.floor(Date.now()));
   const rows = events.map((e) => {
@@ -55,7 +61,7 @@ export async function appendAccessEventsInTx(
       criteria: [...(e.criteria ?? [])].sort(),
       resultCount: e.resultCount ?? null,
     };
-    const hash = chainHash(prevHash, fields);
+    const hash = chainHash(key, prevHash, fields);
     const row = Prisma.sql`(${fields.id}::uuid, ${at}::timestamptz, ${fields.personId}::uuid,
       ${fields.actor}, ${fields.role}, ${fields.purpose}, ${fields.legalBasis},
       ${[...fields.disclosed]}::text[], ${[...fields.withheld]}::text[], ${fields.policyVersion}::int,
@@ -65,9 +71,27 @@ export async function appendAccessEventsInTx(
   });
   // one multi-row INSERT (raw: no per-call query compilation): seq is assigned in row order, so
   // the chain order is the insert order
-  await tx.$executeRaw`
+  const inserted = await tx.$queryRaw<Array<{ seq: bigint }>>`
     INSERT INTO "AccessEvent" (id, at, "personId", actor, role, purpose, "legalBasis",
                                disclosed, withheld, "policyVersion", criteria, "resultCount",
                                "prevHash", hash)
-    VALUES ${Prisma.join(rows)}`;
+    VALUES ${Prisma.join(rows)}
+    RETURNING seq`;
+  const headSeq = inserted.reduce((max, r) => (r.seq > max ? r.seq : max), start.headSeq);
+  await writeAnchorInTx(tx, key, {
+    count: start.count + BigInt(events.length),
+    headSeq,
+    headHash: prevHash,
+  });
+}
+
+/** Before the first anchor: the chain as the table holds it (empty on a new database). */
+async function unanchoredHead(tx: Tx): Promise<ChainHead> {
+  const rows = await tx.$queryRaw<Array<{ seq: bigint; hash: string; count: bigint }>>`
+    SELECT seq, hash, (SELECT count(*) FROM "AccessEvent") AS count
+      FROM "AccessEvent" ORDER BY seq DESC LIMIT 1`;
+  const last = rows[0];
+  return last
+    ? { count: BigInt(last.count), headSeq: BigInt(last.seq), headHash: last.hash }
+    : { count: 0n, headSeq: 0n, headHash: GENESIS_HASH };
 }

@@ -15,7 +15,7 @@ export interface AuditWriter {
   append(events: readonly NewAccessEvent[]): Promise<void>;
 }
 
-export function createAuditWriter(db: Db, maxBatch = 200): AuditWriter {
+export function createAuditWriter(db: Db, key: string, maxBatch = 200): AuditWriter {
   const queue: Pending[] = [];
   let writing = false;
 
@@ -36,6 +36,7 @@ export function createAuditWriter(db: Db, maxBatch = 200): AuditWriter {
         try {
           await appendAccessEvents(
             db,
+            key,
             batch.flatMap((p) => p.events),
           );
           for (const p of batch) p.resolve();

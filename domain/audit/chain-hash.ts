@@ -1,5 +1,7 @@
-// The hash chain over access events: hash = sha256(prevHash + canonical row). Pure.
-import { createHash } from "node:crypto";
+// The hash chain over access events: hash = HMAC-SHA256(key, prevHash + canonical row), keyed
+// with AUDIT_CHAIN_KEY, a secret the database does not hold, so that whoever can write the
+// table cannot recompute a chain after changing it. Pure.
+import { createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -7,7 +9,7 @@ export const GENESIS_HASH = "0".repeat(64);
 export interface ChainedFields {
   id: string;
   at: Date;
-  /** null for a search (about whoever it found). */
+  /** null for events about no one child: a search, a rejected event reviewed. */
   personId: string | null;
   actor: string;
   role: string;
@@ -44,8 +46,8 @@ export function canonicalRow(r: ChainedFields): string {
   ]);
 }
 
-export function chainHash(prevHash: string, row: ChainedFields): string {
-  return createHash("sha256")
+export function chainHash(key: string, prevHash: string, row: ChainedFields): string {
+  return createHmac("sha256", key)
     .update(prevHash + canonicalRow(row))
     .digest("hex");
 }

@@ -3,7 +3,7 @@
 import { POLICY_VERSION } from "#access/categories.ts";
 import { loadRelatedChildren } from "#access/load-child-facts.ts";
 import { isChildId } from "#access/request-access.ts";
-import { appendAccessEventsInTx } from "#audit/append-access-events.ts";
+import type { AuditService } from "#audit/audit-service.ts";
 import { isEarlyHelpRole, isMashRole, type AgencyName, type Viewer } from "#auth/viewer.ts";
 import type { Db } from "#db/client.ts";
 import { badInput, forbidden, notFound } from "#errors/domain-error.ts";
@@ -24,6 +24,7 @@ export interface Consent {
 
 export async function recordConsent(
   db: Db,
+  audit: Pick<AuditService, "appendInTx">,
   viewer: Viewer,
   purpose: string | undefined,
   input: ConsentInput,
@@ -63,7 +64,7 @@ export async function recordConsent(
         expiresAt: input.expiresAt ?? null,
       },
     });
-    await appendAccessEventsInTx(tx, [
+    await audit.appendInTx(tx, [
       {
         personId: input.childId,
         actor: viewer.sub,

@@ -1,10 +1,7 @@
 // The rules a consent record must meet before it is stored (access.md). Pure.
 import type { AgencyName, Role } from "#auth/viewer.ts";
-import {
-  MIN_JUSTIFICATION_LENGTH,
-  OVERRIDE_LEGAL_BASES,
-  type ConsentStatus,
-} from "#access/consent-standing.ts";
+import { OVERRIDE_LEGAL_BASES, type ConsentStatus } from "#access/consent-standing.ts";
+import { justificationProblem } from "#access/override-justification.ts";
 
 export interface ConsentInput {
   childId: string;
@@ -38,12 +35,8 @@ export function consentProblems(input: ConsentInput, role: Role, now: Date): Con
     if (!(OVERRIDE_LEGAL_BASES as readonly string[]).includes(input.legalBasis)) {
       bad("legalBasis", "an override needs legal basis S47_SIGNIFICANT_HARM or PUBLIC_INTEREST");
     }
-    if (justification.length < MIN_JUSTIFICATION_LENGTH) {
-      bad(
-        "justification",
-        `an override needs a justification of at least ${MIN_JUSTIFICATION_LENGTH} characters`,
-      );
-    }
+    const problem = justificationProblem(justification);
+    if (problem) bad("justification", problem);
   }
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
     bad("expiresAt", "expiresAt must be in the future");

@@ -5,7 +5,14 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type Tx } from "#db/client.ts";
 import { findCandidates } from "./candidates.ts";
 import { blockingKeys } from "./normalise.ts";
-import { compareRecords, decide, type MatchScore } from "./score.ts";
+import {
+  compareDateOfBirth,
+  compareFamilyName,
+  compareGivenName,
+  compareRecords,
+  decide,
+  type MatchScore,
+} from "./score.ts";
 import type { Resolution, Subject, SubjectSource } from "./subject.ts";
 
 export async function resolveSubject(
@@ -16,8 +23,12 @@ export async function resolveSubject(
   const exact = await findExact(tx, source, subject);
   if (exact.hit) {
     const { personId, matchedOn, person } = exact.hit;
+    const held = person ?? (await readDemographics(tx, personId));
+    if (isSharedIdentifier(matchedOn) && held && demographicsContradict(subject, held)) {
+      return holdForReview(tx, source, subject, exact.found, personId, matchedOn, held);
+    }
     await attachIdentifiers(tx, personId, source, subject, exact.found);
-    await fillMissingDemographics(tx, personId, subject, person);
+    await fillMissingDemographics(tx, personId, subject, held ?? undefined);
     return { personId, matchedOn, outcome: "LINKED", score: undefined, reviewId: undefined };
   }
 
@@ -70,6 +81,76 @@ export async function resolveSubject(
     score: best?.match.score,
     reviewId: undefined,
   };
+}
+
+/**
+ * An NHS number or UPN that agrees while the name and the date of birth both disagree is not
+ * the same child on its own word: a mistyped or borrowed identifier would otherwise link an
+ * event — and, for early help, its lead professional's relationship — to somebody else's
+ * child. It becomes a provisional child and a match review; nothing is linked (no episode, no
+ * relationship) to the established child until a screener decides.
+ */
+async function holdForReview(
+  tx: Tx,
+  source: SubjectSource,
+  subject: Subject,
+  found: FoundIdentifier[],
+  candidateId: string,
+  matchedOn: string[],
+  held: PersonDemographics,
+): Promise<Resolution> {
+  const provisional = await createChild(tx, subject, "PROVISIONAL");
+  // the identifier stays with the established child; the agency's own id goes with its record
+  await attachIdentifiers(tx, provisional.id, source, subject, found);
+  const match = compareRecords(subject, comparable(held));
+  const why = [...matchedOn.map((k) => `${k}:exact`), ...match.matchedOn];
+  const review = await tx.matchReview.create({
+    data: { candidateId, provisionalId: provisional.id, score: match.score, matchedOn: why },
+  });
+  return {
+    personId: provisional.id,
+    outcome: "PROVISIONAL",
+    matchedOn: why,
+    score: match.score,
+    reviewId: review.id,
+  };
+}
+
+const isSharedIdentifier = (matchedOn: string[]) =>
+  matchedOn[0] === "NHS_NUMBER" || matchedOn[0] === "UPN";
+
+/** Both the date of birth and a name disagree (as the scorer judges them: not a typo). */
+export function demographicsContradict(
+  subject: Omit<Subject, "sourcePersonId">,
+  held: PersonDemographics,
+): boolean {
+  const h = comparable(held);
+  const dob = compareDateOfBirth(subject.dateOfBirth, h.dateOfBirth);
+  const given = compareGivenName(subject.givenName, h.givenName);
+  const family = compareFamilyName(subject.familyName, h.familyName);
+  return dob === "different" && (given === "different" || family === "different");
+}
+
+function comparable(p: PersonDemographics) {
+  return {
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth ? p.dateOfBirth.toISOString().slice(0, 10) : null,
+    postcode: p.postcode,
+  };
+}
+
+async function readDemographics(tx: Tx, personId: string): Promise<PersonDemographics | null> {
+  return tx.person.findUnique({
+    where: { id: personId },
+    select: {
+      givenName: true,
+      familyName: true,
+      dateOfBirth: true,
+      expectedDueDate: true,
+      postcode: true,
+    },
+  });
 }
 
 /** Candidates scored against the subject, best first; those with a conflicting identifier dropped. */

@@ -12,9 +12,13 @@ import type { RatingSettings } from "#notifications/rating-settings.ts";
 import { validateEvent, type RejectReason, type ValidationIssue } from "./validate-event.ts";
 import { storeAgencyRecord } from "./store-event.ts";
 import { retryTransaction } from "./retry-transaction.ts";
+import { boundedJson } from "./json-shape.ts";
 
 export interface IngestMeta {
-  via: "KAFKA" | "API";
+  /** REPLAY: a MASH manager's replay of a rejected event (rejected-events.ts). */
+  via: "KAFKA" | "API" | "REPLAY";
+  /** The agency it came from: the submitting system's, or the topic's. */
+  agency?: AgencyName;
   topic?: string;
   partition?: number;
   offset?: string;
@@ -27,6 +31,8 @@ export interface IngestOptions {
   expectedSource?: AgencyName;
   /** The rule set in force and the decision timescales (default: version 2, version 1's timescales). */
   rating?: RatingSettings;
+  /** false: a refused event is answered, not kept (a replay keeps its original record). */
+  keepRejected?: boolean;
 }
 
 export type IngestOutcome =
@@ -58,7 +64,9 @@ export async function ingestEvent(
     ...(options.expectedSource ? { expectedSource: options.expectedSource } : {}),
   });
   if (!validated.ok) {
-    await recordRejection(db, raw, meta, validated.reason, validated.issues);
+    if (options.keepRejected !== false) {
+      await recordRejection(db, raw, meta, validated.reason, validated.issues);
+    }
     return {
       status: "REJECTED",
       reason: validated.reason,
@@ -98,7 +106,9 @@ export async function ingestEvent(
           message: `an event with this eventId from ${event.source} was already received with different content; the first is kept`,
         },
       ];
-      await recordRejection(tx, raw, meta, "CONFLICT", issues);
+      if (options.keepRejected !== false) {
+        await recordRejection(tx, raw, meta, "CONFLICT", issues);
+      }
       return {
         status: "REJECTED",
         reason: "CONFLICT",
@@ -138,7 +148,7 @@ export async function recordRejection(
   reason: RejectReason,
   issues: ValidationIssue[],
 ): Promise<void> {
-  const rawBytes = Buffer.isBuffer(raw) ? raw : Buffer.from(JSON.stringify(raw) ?? "");
+  const rawBytes = Buffer.isBuffer(raw) ? raw : Buffer.from(boundedJson(raw));
   await db.rejectedEvent.createMany({
     data: [
       {
@@ -146,6 +156,7 @@ export async function recordRejection(
         topic: meta.topic ?? null,
         partition: meta.partition ?? null,
         offset: meta.offset ?? null,
+        agency: meta.agency ?? null,
         rawBytes: new Uint8Array(rawBytes),
         reason,
         issues: issues as unknown as object,

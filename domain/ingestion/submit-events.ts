@@ -8,7 +8,7 @@ import type { Viewer } from "#auth/viewer.ts";
 import { AgencyName } from "#connectors/registry.ts";
 import { forbidden, unauthenticated } from "#errors/domain-error.ts";
 import { ingestEvent, type IngestOutcome } from "./ingest-event.ts";
-import type { ValidationIssue } from "./validate-event.ts";
+import type { RejectReason, ValidationIssue } from "./validate-event.ts";
 import type { RatingSettings } from "#notifications/rating-settings.ts";
 
 export interface SubmitResult {
@@ -17,6 +17,8 @@ export interface SubmitResult {
   childId: string | null;
   duplicate: boolean;
   issues: ValidationIssue[];
+  /** Why it was refused (not in the GraphQL type; POST /events answers with a status for it). */
+  reason?: RejectReason;
 }
 
 export interface IngestionServiceDeps {
@@ -48,11 +50,11 @@ export function createIngestionService(deps: IngestionServiceDeps) {
     return viewer.agency;
   }
 
-  async function submitOne(raw: Buffer | object): Promise<SubmitResult> {
+  async function submitOne(raw: Buffer | object, agency: AgencyName): Promise<SubmitResult> {
     const outcome = await ingestEvent(
       deps.db,
       raw,
-      { via: "API" },
+      { via: "API", agency },
       {
         maxEventBytes: deps.maxEventBytes,
         ...(deps.rating ? { rating: deps.rating } : {}),
@@ -74,16 +76,19 @@ export function createIngestionService(deps: IngestionServiceDeps) {
   }
 
   return {
-    /** One event (GraphQL submitAgencyEvent, or a POST /events body that is one object). */
-    async submit(viewer: Viewer | null, event: unknown): Promise<SubmitResult> {
-      authorise(viewer, [event]);
-      return submitOne(asInput(event));
+    /**
+     * One event (GraphQL submitAgencyEvent, or a POST /events body that is one object). `bytes`:
+     * the body as received, validated and kept as it came when given.
+     */
+    async submit(viewer: Viewer | null, event: unknown, bytes?: Buffer): Promise<SubmitResult> {
+      const agency = authorise(viewer, [event]);
+      return submitOne(bytes ?? asInput(event), agency);
     },
     /** A batch, in order; each event answered on its own. */
     async submitMany(viewer: Viewer | null, events: unknown[]): Promise<SubmitResult[]> {
-      authorise(viewer, events);
+      const agency = authorise(viewer, events);
       const results: SubmitResult[] = [];
-      for (const event of events) results.push(await submitOne(asInput(event)));
+      for (const event of events) results.push(await submitOne(asInput(event), agency));
       return results;
     },
   };
@@ -106,6 +111,7 @@ export function toResult(outcome: IngestOutcome): SubmitResult {
       childId: null,
       duplicate: false,
       issues: outcome.issues,
+      reason: outcome.reason,
     };
   }
   return {

@@ -5,6 +5,7 @@ import { AGENCY_ADAPTERS, AgencyName, adapterForType } from "#connectors/registr
 import { envelopeSchema, eventSchemaOf, type AgencyEvent } from "./event-schema.ts";
 import { contentHash } from "./canonical-json.ts";
 import { isCalendarDate } from "#connectors/shared/fields.ts";
+import { MAX_EVENT_DEPTH, boundedJson, inspectJson, jsonPath, safeText } from "./json-shape.ts";
 
 export interface ValidationIssue {
   /** e.g. "payload.injury", "subject.nhsNumber", "payload.otherPersons[1].role"; "$" is the whole message. */
@@ -47,12 +48,13 @@ export function validateEvent(raw: Buffer | string | object, options: ValidateOp
   const parsed = readBody(raw, options.maxBytes);
   if ("reason" in parsed) return { ...parsed, ok: false, eventId: undefined, source: undefined };
   const body = parsed.body;
+  const textIssues = parsed.textIssues;
   const eventId = typeof body["eventId"] === "string" ? body["eventId"] : undefined;
   const sourceRead = AgencyName.safeParse(body["source"]);
   const source = sourceRead.success ? sourceRead.data : undefined;
   const type = body["type"];
 
-  const issues: ValidationIssue[] = [];
+  const issues: ValidationIssue[] = [...textIssues];
   let reason: RejectReason = "INVALID";
   if (options.expectedSource && source && source !== options.expectedSource) {
     reason = "TYPE_SOURCE_MISMATCH";
@@ -89,7 +91,10 @@ export function validateEvent(raw: Buffer | string | object, options: ValidateOp
     }
   }
   issues.push(...futureIssues(body, options));
-  if (issues.length > 0) return { ok: false, reason, issues: dedupe(issues), eventId, source };
+  if (issues.length > 0) {
+    const clean = issues.map((i) => ({ path: i.path, message: safeText(i.message) }));
+    return { ok: false, reason, issues: dedupe(clean), eventId, source };
+  }
   return { ok: true, event: result.data as AgencyEvent, body, hash: contentHash(body) };
 }
 
@@ -102,19 +107,35 @@ const requiredMessage = (issue: { input?: unknown; code?: string }) =>
 function readBody(
   raw: Buffer | string | object,
   maxBytes: number,
-): { body: Record<string, unknown> } | { reason: RejectReason; issues: ValidationIssue[] } {
+):
+  | { body: Record<string, unknown>; textIssues: ValidationIssue[] }
+  | { reason: RejectReason; issues: ValidationIssue[] } {
   let value: unknown = raw;
   if (typeof raw === "string" || Buffer.isBuffer(raw)) {
     const bytes = typeof raw === "string" ? Buffer.byteLength(raw) : raw.length;
     if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+    let text: string;
     try {
-      value = JSON.parse(raw.toString());
-    } catch (error) {
-      const why = error instanceof Error ? error.message : "parse error";
-      return { reason: "NOT_JSON", issues: [{ path: "$", message: `not valid JSON: ${why}` }] };
+      text = typeof raw === "string" ? raw : UTF8.decode(raw);
+    } catch {
+      return { reason: "NOT_JSON", issues: [{ path: "$", message: "is not valid UTF-8" }] };
     }
-  } else {
-    const bytes = Buffer.byteLength(JSON.stringify(raw) ?? "");
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { reason: "NOT_JSON", issues: [{ path: "$", message: notJson(error) }] };
+    }
+  }
+  // before anything recursive (JSON.stringify, zod, the content hash) touches the value
+  const shape = inspectJson(value);
+  if (shape.tooDeep) {
+    return {
+      reason: "INVALID",
+      issues: [{ path: "$", message: `is nested more than ${MAX_EVENT_DEPTH} levels deep` }],
+    };
+  }
+  if (typeof raw !== "string" && !Buffer.isBuffer(raw)) {
+    const bytes = Buffer.byteLength(boundedJson(raw));
     if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) {
@@ -123,7 +144,17 @@ function readBody(
       issues: [{ path: "$", message: "must be one JSON object (the event envelope)" }],
     };
   }
-  return { body: value as Record<string, unknown> };
+  return { body: value as Record<string, unknown>, textIssues: shape.textIssues };
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** JSON.parse's reason without its quote of the input (which may be anyone's data). */
+function notJson(error: unknown): string {
+  const why = error instanceof Error ? error.message : "parse error";
+  const position = /at position (\d+)/.exec(why)?.[1];
+  if (/Unexpected end of JSON input/.test(why)) return "not valid JSON: it ends too early";
+  return `not valid JSON${position !== undefined ? ` (at character ${position})` : ""}`;
 }
 
 function tooLarge(bytes: number, maxBytes: number) {
@@ -164,12 +195,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out === "" ? "$" : out;
+  return jsonPath(path);
 }
 
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {

@@ -11,6 +11,7 @@ const claimsSchema = (agencies: readonly AgencyName[]) =>
   z.object({
     sub: z.string().min(1),
     exp: z.number(),
+    iat: z.number().optional(),
     role: Role,
     name: z.string().optional(),
     email: z.string().optional(),
@@ -19,11 +20,23 @@ const claimsSchema = (agencies: readonly AgencyName[]) =>
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
+/** The verifier's part of the configuration; lifetimes default to 24 hours and 60 s of skew. */
+export type VerifierSettings = Pick<
+  Config["auth"],
+  "jwtSecret" | "jwksUrl" | "issuer" | "audience"
+> &
+  Partial<Pick<Config["auth"], "maxLifetimeSeconds" | "clockSkewSeconds">>;
+
 /** `agencies`: the values an `agency` claim may take (the connectors' registry). */
 export function createTokenVerifier(
-  auth: Config["auth"],
+  settings: VerifierSettings,
   agencies: readonly AgencyName[],
 ): TokenVerifier {
+  const auth = {
+    ...settings,
+    maxLifetimeSeconds: settings.maxLifetimeSeconds ?? 86_400,
+    clockSkewSeconds: settings.clockSkewSeconds ?? 60,
+  };
   const claimsOf = claimsSchema(agencies);
   const secret = auth.jwtSecret ? new TextEncoder().encode(auth.jwtSecret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = auth.jwksUrl
@@ -56,6 +69,8 @@ export function createTokenVerifier(
     const claims = claimsOf.safeParse(payload);
     if (!claims.success) throw unauthenticated("The token's claims are not acceptable");
     const c = claims.data;
+    const lifetime = lifetimeProblem(c, auth, Date.now() / 1000);
+    if (lifetime) throw unauthenticated(lifetime);
     if (c.role === "AGENCY_SYSTEM" && !c.agency) {
       throw unauthenticated("An AGENCY_SYSTEM token must name its agency");
     }
@@ -68,4 +83,25 @@ export function createTokenVerifier(
       expiresAt: new Date(c.exp * 1000),
     };
   };
+}
+
+/**
+ * A token issued in the future (beyond the clock skew allowed) or meant to live longer than
+ * the configured lifetime is refused, whatever its signature: a stolen long-lived token would
+ * otherwise outlive any revocation.
+ */
+export function lifetimeProblem(
+  claims: { exp: number; iat?: number | undefined },
+  auth: Pick<Config["auth"], "maxLifetimeSeconds" | "clockSkewSeconds">,
+  nowSeconds: number,
+): string | undefined {
+  const skew = auth.clockSkewSeconds;
+  if (claims.iat !== undefined && claims.iat > nowSeconds + skew) {
+    return "The token was issued in the future";
+  }
+  const from = claims.iat ?? nowSeconds;
+  if (claims.exp - from > auth.maxLifetimeSeconds + skew) {
+    return "The token lives longer than this hub allows";
+  }
+  return undefined;
 }

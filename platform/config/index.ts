@@ -5,17 +5,27 @@ export type { MashConfig, RagTimescales, TimescaleAmount } from "./mash.ts";
 
 /** Development-only signing secret, used when no AUTH_* variable is set outside production. */
 export const DEVELOPMENT_JWT_SECRET = "development-only-secret-do-not-use-in-production!";
+/** Development-only audit chain key, used when AUDIT_CHAIN_KEY is not set outside production. */
+export const DEVELOPMENT_AUDIT_CHAIN_KEY = "development-only-audit-chain-key-not-for-production";
 
 export interface Config {
   env: Env["NODE_ENV"];
   server: {
     port: number;
+    /** Where to listen; 127.0.0.1 unless HOST is set. */
+    host: string;
     logLevel: Env["LOG_LEVEL"];
     instanceId: string;
     maxRequestBytes: number;
     stopTimeoutMs: number;
+    metricsToken: string | undefined;
   };
-  database: { url: string | undefined; dataDir: string; poolSize: number };
+  database: {
+    url: string | undefined;
+    ownerUrl: string | undefined;
+    dataDir: string;
+    poolSize: number;
+  };
   kafka:
     | { enabled: false }
     | {
@@ -31,7 +41,17 @@ export interface Config {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    maxLifetimeSeconds: number;
+    clockSkewSeconds: number;
+    /** True when tokens are signed with the built-in development secret (a warning at start). */
+    usesDevelopmentSecret: boolean;
   };
+  audit: {
+    chainKey: string;
+    /** True when the chain is keyed with the built-in development key (a warning at start). */
+    usesDevelopmentKey: boolean;
+  };
+  rejectedEvents: { retentionDays: number };
   smtp: {
     url: string | undefined;
     from: string;
@@ -90,18 +110,28 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     );
   }
   problems.push(...mashProblems(e));
+  if (e.NODE_ENV === "production" && !e.AUDIT_CHAIN_KEY) {
+    problems.push("Invalid configuration: AUDIT_CHAIN_KEY is required when NODE_ENV=production");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const usesDevSecret = !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL;
   return {
     env: e.NODE_ENV,
     server: {
       port: e.PORT,
+      host: e.HOST ?? "127.0.0.1",
       logLevel: e.LOG_LEVEL,
       instanceId: e.HUB_INSTANCE_ID ?? `hub-${process.pid}`,
       maxRequestBytes: e.MAX_REQUEST_BYTES,
       stopTimeoutMs: e.STOP_TIMEOUT_MS ?? (e.KAFKA_BROKERS ? 25_000 : 4_000),
+      metricsToken: e.METRICS_TOKEN,
     },
-    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
+    database: {
+      url: e.DATABASE_URL,
+      ownerUrl: e.DATABASE_OWNER_URL,
+      dataDir: e.DATA_DIR,
+      poolSize: e.DATABASE_POOL_SIZE,
+    },
     kafka: e.KAFKA_BROKERS
       ? {
           enabled: true,
@@ -117,7 +147,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
+      maxLifetimeSeconds: Math.round(e.AUTH_MAX_TOKEN_LIFETIME_HOURS * 3600),
+      clockSkewSeconds: e.AUTH_CLOCK_SKEW_SECONDS,
+      usesDevelopmentSecret: usesDevSecret,
     },
+    audit: {
+      chainKey: e.AUDIT_CHAIN_KEY ?? DEVELOPMENT_AUDIT_CHAIN_KEY,
+      usesDevelopmentKey: !e.AUDIT_CHAIN_KEY,
+    },
+    rejectedEvents: { retentionDays: e.REJECTED_EVENT_RETENTION_DAYS },
     smtp: {
       url: e.SMTP_URL,
       from: e.ALERT_EMAIL_FROM,
@@ -148,7 +186,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 }
 
 function redact(name: string, value: string): string {
-  if (/SECRET|PASSWORD/.test(name)) return "***";
+  if (/SECRET|PASSWORD|KEY|TOKEN/.test(name)) return "***";
   // never echo credentials embedded in a URL
   return value.replace(/\/\/([^@/]*)@/, "//***@");
 }

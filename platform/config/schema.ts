@@ -40,10 +40,26 @@ export const serverSchema = z.object({
    * Default (config/index.ts): 4 s, or 25 s with Kafka, for the consumers to commit and leave.
    */
   STOP_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  /** Address to listen on; 127.0.0.1 unless set (a hub is not on the network by default). */
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, "must be an IP address or host name, e.g. 0.0.0.0 or 127.0.0.1")
+    .optional(),
+  /** Bearer token for /metrics; without it /metrics answers loopback callers only. */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /** How long a rejected agency event (raw bytes and issues) is kept. */
+  REJECTED_EVENT_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a number of days" })
+    .positive("must be a positive number of days")
+    .default(30),
 });
 
 export const databaseSchema = z.object({
+  /** The hub's runtime role: may add access events, never change or remove them. */
   DATABASE_URL: postgresUrl.optional(),
+  /** The owner role: runs migrations (then grants the runtime role what it may do). */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   /** Where the embedded PostgreSQL (PGlite) keeps its files when DATABASE_URL is not set. */
   DATA_DIR: z.string().default(".data"),
   DATABASE_POOL_SIZE: positiveInt(10),
@@ -72,6 +88,19 @@ export const authSchema = z.object({
   AUTH_JWKS_URL: z.url({ error: "must be a URL" }).optional(),
   AUTH_ISSUER: optionalString,
   AUTH_AUDIENCE: optionalString,
+  /** Longest a token may live (exp after iat, or after now without iat). */
+  AUTH_MAX_TOKEN_LIFETIME_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  /** How far ahead of our clock a token's iat may be. */
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+});
+
+export const auditSchema = z.object({
+  /** HMAC-SHA256 key of the access-event chain and its anchor; required in production. */
+  AUDIT_CHAIN_KEY: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export const smtpSchema = z.object({
@@ -111,6 +140,7 @@ export const envSchema = serverSchema
   .extend(databaseSchema.shape)
   .extend(kafkaSchema.shape)
   .extend(authSchema.shape)
+  .extend(auditSchema.shape)
   .extend(smtpSchema.shape)
   .extend(connectorsSchema.shape)
   .extend(consoleSchema.shape)

@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import pg from "pg";
+import { currentRole, grantRuntimeRole } from "./roles.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -67,4 +68,17 @@ async function appliedMigrations(databaseUrl: string): Promise<Set<string>> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Migrations as the owner role (DATABASE_OWNER_URL), then the runtime role's grants; with one
+ * URL only, as that role (one role for everything, or a runtime role with nothing pending).
+ */
+export async function migrateDatabase(
+  runtimeUrl: string,
+  ownerUrl: string | undefined,
+): Promise<MigrationReport> {
+  const report = await runMigrations(ownerUrl ?? runtimeUrl);
+  if (ownerUrl) await grantRuntimeRole(ownerUrl, await currentRole(runtimeUrl));
+  return report;
 }

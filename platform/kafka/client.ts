@@ -29,7 +29,8 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
       () =>
       ({ level, log: entry }) => {
         const { message, ...rest } = entry;
-        const fields = { broker: rest["broker"], error: rest["error"] };
+        // kafkajs describes the broker and the protocol here, never a message's content
+        const fields = { broker: rest["broker"], kafkaError: rest["error"] };
         log[kafkaLogLevel(level, entry)](fields, message);
       },
   });

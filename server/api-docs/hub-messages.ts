@@ -40,20 +40,22 @@ export const alertMessageSchema = z
   })
   .loose();
 
+const rejectReason = z.enum([
+  "TOO_LARGE",
+  "NOT_JSON",
+  "UNKNOWN_TYPE",
+  "TYPE_SOURCE_MISMATCH",
+  "INVALID",
+  "CONFLICT",
+  "PROCESSING_FAILED",
+]);
+
 export const deadLetterSchema = z.object({
   originalBase64: z.string().describe("The original message bytes, base64"),
   topic: z.string(),
   partition: z.number().int(),
   offset: z.string(),
-  reason: z.enum([
-    "TOO_LARGE",
-    "NOT_JSON",
-    "UNKNOWN_TYPE",
-    "TYPE_SOURCE_MISMATCH",
-    "INVALID",
-    "CONFLICT",
-    "PROCESSING_FAILED",
-  ]),
+  reason: rejectReason,
   issues: z.array(z.object({ path: z.string(), message: z.string() })),
   eventId: z.string().nullable(),
   source: z.string().nullable(),
@@ -70,6 +72,7 @@ export const submitResultSchema = z.object({
   issues: z
     .array(z.object({ path: z.string(), message: z.string() }))
     .describe("Every validation issue, each with its path (e.g. payload.injury)"),
+  reason: rejectReason.optional().describe("Why the event was refused (absent when accepted)"),
 });
 
 export const errorBodySchema = z.object({

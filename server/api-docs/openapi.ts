@@ -40,6 +40,17 @@ export function buildOpenApi(version = "1"): JsonSchema {
     },
   });
 
+  const results = (description: string) => ({
+    description,
+    content: {
+      "application/json": {
+        schema: {
+          oneOf: [ref("SubmitResult"), { type: "array", items: ref("SubmitResult") }],
+        },
+      },
+    },
+  });
+
   return {
     openapi: "3.1.0",
     info: {
@@ -59,10 +70,13 @@ export function buildOpenApi(version = "1"): JsonSchema {
           operationId: "submitEvents",
           summary: "Submit one agency event or a batch",
           description:
-            "Answers 200 with one result per event, in order: accepted, or the validation " +
-            "issues (each with its path). A rejected event is not stored; nothing else is " +
-            "affected. A second event with the same (source, eventId) and the same content is " +
-            "accepted as a duplicate; with different content it is refused (CONFLICT).",
+            "Answers with one result per event, in order: accepted, or the validation issues " +
+            "(each with its path). The status says what happened: 202 stored now, 200 a " +
+            "duplicate (the same (source, eventId) and content was stored before), 400 not JSON, " +
+            "413 too large, 422 refused. A batch is 202 when every event went in and 422 when " +
+            "any was refused; resending it is safe. A second event with the same (source, " +
+            "eventId) and different content is refused (CONFLICT). A refused event is kept for " +
+            "review by a MASH manager for REJECTED_EVENT_RETENTION_DAYS.",
           requestBody: {
             required: true,
             content: {
@@ -74,19 +88,15 @@ export function buildOpenApi(version = "1"): JsonSchema {
             },
           },
           responses: {
-            "200": {
-              description: "One result per event (an object for one event, an array for a batch)",
-              content: {
-                "application/json": {
-                  schema: {
-                    oneOf: [ref("SubmitResult"), { type: "array", items: ref("SubmitResult") }],
-                  },
-                },
-              },
-            },
+            "202": results("Stored now (for a batch: every event stored or a duplicate)"),
+            "200": results("A duplicate: the same event was stored before"),
+            "400": results("Not JSON (or not UTF-8): reason NOT_JSON"),
+            "422": results("Refused, with every issue (for a batch: at least one event refused)"),
             "401": error("A bearer token is required", "UNAUTHENTICATED"),
             "403": error("This agency system may submit POLICE events only", "FORBIDDEN"),
-            "413": { description: "The request is larger than MAX_REQUEST_BYTES" },
+            "413": results(
+              "The request is larger than MAX_REQUEST_BYTES, or the event than the event limit",
+            ),
           },
         },
       },

@@ -2,9 +2,15 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "./provided.ts";
+import { DEFAULT_ROLES, withDatabase } from "#scripts/database-roles.ts";
 
 export interface TestDatabase {
+  /** A superuser: for tests that set things up or break them behind the hub's back. */
   url: string;
+  /** The owner role: owns every table (the migrations ran as it). */
+  ownerUrl: string;
+  /** The hub's runtime role: may add access events, never change them. */
+  runtimeUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -15,12 +21,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `mash_t_${inject("runId")}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${DEFAULT_ROLES.owner}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: withDatabase(adminUrl, name),
+    ownerUrl: withDatabase(adminUrl, name, DEFAULT_ROLES.owner),
+    runtimeUrl: withDatabase(adminUrl, name, DEFAULT_ROLES.runtime),
     name,
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl });

@@ -9,6 +9,7 @@ import { signDevelopmentToken, type TokenClaims } from "#auth/sign-token.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-signing";
+export const TEST_AUDIT_CHAIN_KEY = "test-audit-chain-key-that-is-long-enough-for-hmac";
 
 export interface TestHub {
   hub: Hub;
@@ -16,6 +17,8 @@ export interface TestHub {
   db: TestDatabase;
   topicPrefix: string;
   env: Record<string, string>;
+  /** The AUDIT_CHAIN_KEY the hub chains access events with. */
+  chainKey: string;
   token(claims: TokenClaims): Promise<string>;
   gql<T = unknown>(
     token: string | undefined,
@@ -43,8 +46,10 @@ export async function startTestHub(
     NODE_ENV: "test",
     PORT: "0",
     LOG_LEVEL: process.env["TEST_LOG_LEVEL"] ?? "silent",
-    DATABASE_URL: db.url,
+    // the hub logs in as the runtime role; the owner migrated the template beforehand
+    DATABASE_URL: db.runtimeUrl,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    AUDIT_CHAIN_KEY: TEST_AUDIT_CHAIN_KEY,
     ...(options.kafka
       ? {
           KAFKA_BROKERS: inject("kafkaBrokers"),
@@ -62,6 +67,7 @@ export async function startTestHub(
     db,
     topicPrefix,
     env,
+    chainKey: env["AUDIT_CHAIN_KEY"] ?? TEST_AUDIT_CHAIN_KEY,
     token: (claims) => signDevelopmentToken(TEST_JWT_SECRET, claims),
     async gql(token, query, variables, headers) {
       const res = await fetch(`${hub.url}/graphql`, {

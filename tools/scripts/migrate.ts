@@ -1,7 +1,9 @@
-// npm run migrate: applies pending migrations (prisma migrate deploy) to the configured
-// DATABASE_URL, or to the embedded PostgreSQL under DATA_DIR when none is set, and says which.
+// npm run migrate: applies pending migrations (prisma migrate deploy) as the owner role
+// (DATABASE_OWNER_URL), then grants the runtime role of DATABASE_URL what the hub may do; with
+// DATABASE_URL only, as that role; with neither, to the embedded PostgreSQL under DATA_DIR.
+// Says which migrations it applied.
 import { loadConfig } from "#config/index.ts";
-import { runMigrations } from "#db/migrate.ts";
+import { migrateDatabase } from "#db/migrate.ts";
 import { runCommand } from "./command-line.ts";
 import { openDatabase } from "./database.ts";
 
@@ -9,21 +11,25 @@ await runCommand(
   {
     name: "migrate",
     summary:
-      "Applies the pending migrations in prisma/migrations to DATABASE_URL, or to the embedded\n" +
-      "PostgreSQL under DATA_DIR when DATABASE_URL is not set, and lists what it applied.",
+      "Applies the pending migrations in prisma/migrations as DATABASE_OWNER_URL (then grants the\n" +
+      "runtime role of DATABASE_URL), or as DATABASE_URL, or to the embedded PostgreSQL under\n" +
+      "DATA_DIR when DATABASE_URL is not set, and lists what it applied.",
     options: {},
   },
   async () => {
-    const database = await openDatabase(loadConfig(), "migrate");
+    const config = loadConfig();
+    const database = await openDatabase(config, "migrate");
     try {
-      const { applied, total } = await runMigrations(database.url);
+      const owner = config.database.url ? config.database.ownerUrl : undefined;
+      const { applied, total } = await migrateDatabase(database.url, owner);
+      const granted = owner ? "; the runtime role of DATABASE_URL granted its rights" : "";
       if (applied.length === 0) {
         console.log(
-          `migrate: nothing pending; ${database.description} is up to date (${total} migrations)`,
+          `migrate: nothing pending; ${database.description} is up to date (${total} migrations)${granted}`,
         );
       } else {
         console.log(
-          `migrate: applied ${applied.length} of ${total} migrations to ${database.description}:`,
+          `migrate: applied ${applied.length} of ${total} migrations to ${database.description}${granted}:`,
         );
         for (const name of applied) console.log(`  ${name}`);
       }

@@ -2,10 +2,12 @@
 # Starts the local services the hub and its tests use, idempotently:
 #  - a real Apache Kafka broker (single KRaft node on 127.0.0.1), fetched from Maven Central once;
 #  - PostgreSQL, where none is reachable (the machine's cluster via pg_ctlcluster), with a database
-#    of the hub's own (`mash`, created if missing; the `postgres` maintenance database stays clean).
-# Prints KAFKA_BROKERS=… and DATABASE_URL=… lines (and nothing else on stdout). KAFKA_PORT (19092)
-# and KAFKA_CONTROLLER_PORT (19093) choose the broker's ports; a broker already listening on
-# KAFKA_PORT (another checkout's, say) is reused, and the script says whose it is.
+#    of the hub's own (`mash`, created if missing; the `postgres` maintenance database stays clean),
+#    owned by the hub's owner role, beside its runtime role (tools/scripts/prepare-database.ts).
+# Prints KAFKA_BROKERS=…, DATABASE_URL=… (a superuser), HUB_DATABASE_URL=… (the hub's runtime
+# role) and HUB_DATABASE_OWNER_URL=… (the owner role, for migrations), and nothing else on stdout.
+# KAFKA_PORT (19092) and KAFKA_CONTROLLER_PORT (19093) choose the broker's ports; a broker already
+# listening on KAFKA_PORT (another checkout's, say) is reused, and the script says whose it is.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 kafka_port="${KAFKA_PORT:-19092}"
@@ -123,3 +125,6 @@ KAFKA_BROKERS="$brokers" "$root/node_modules/.bin/tsx" "$root/tools/scripts/crea
 
 echo "KAFKA_BROKERS=$brokers"
 echo "DATABASE_URL=postgresql://$pg_user@$pg_host:$pg_port/$database"
+# the hub's two roles (owner, runtime) on that database: HUB_DATABASE_URL=… HUB_DATABASE_OWNER_URL=…
+DATABASE_URL="postgresql://$pg_user@$pg_host:$pg_port/$database" HUB_DATABASE_NAME="$database" \
+  "$root/node_modules/.bin/tsx" "$root/tools/scripts/prepare-database.ts"

@@ -88,7 +88,7 @@ describe("the audit trail", () => {
     );
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(await db.accessEvent.count({ where: { personId: childId } })).toBe(before + 30);
-    expect(await verifyAccessChain(db)).toMatchObject({ ok: true });
+    expect(await verifyAccessChain(db, t.chainKey)).toMatchObject({ ok: true });
   });
 
   it("the application's connection cannot update or delete an access event", async () => {
@@ -156,7 +156,7 @@ describe("the audit trail", () => {
   });
 
   it("the chain verifies, and finds a row a superuser changed behind the trigger's back", async () => {
-    const ok = await verifyAccessChain(db);
+    const ok = await verifyAccessChain(db, t.chainKey);
     expect(ok.ok).toBe(true);
     const victim = await db.accessEvent.findFirstOrThrow({
       where: { personId: childId },
@@ -169,7 +169,7 @@ describe("the audit trail", () => {
       victim.id,
     ]);
     await su.end();
-    const report = await verifyAccessChain(db);
+    const report = await verifyAccessChain(db, t.chainKey);
     expect(report).toMatchObject({ ok: false, id: victim.id, problem: "HASH_MISMATCH" });
   });
 

@@ -69,12 +69,20 @@ describe("consent standing for one agency", () => {
       override({ justification: "x".repeat(19) }),
       override({ justification: `   ${"x".repeat(19)}   ` }),
       override({ justification: null }),
+      // twenty letters, or twenty zero-width spaces, say nothing
+      override({ justification: "a".repeat(20) }),
+      override({ justification: "\u200B".repeat(20) }),
+      override({ justification: `Risk\u200B${"\u200D".repeat(30)} to\u2060 child` }),
     ]) {
       expect(consentStanding([refused, bad], "POLICE", NOW, true).kind).toBe("REFUSED");
     }
     expect(
-      consentStanding([refused, override({ justification: "x".repeat(20) })], "POLICE", NOW, true)
-        .kind,
+      consentStanding(
+        [refused, override({ justification: "Strategy meeting found risk of harm" })],
+        "POLICE",
+        NOW,
+        true,
+      ).kind,
     ).toBe("OVERRIDE");
   });
 

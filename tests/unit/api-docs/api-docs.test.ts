@@ -38,7 +38,15 @@ describe("the OpenAPI document for POST /events", () => {
     expect(police.properties.payload.properties.category.enum).toContain("DOMESTIC_ABUSE");
     expect(police.properties.subject.properties.nhsNumber.description).toMatch(/modulus-11/);
     const responses = doc["paths"]["/events"].post.responses;
-    expect(Object.keys(responses).sort()).toEqual(["200", "401", "403", "413"]);
+    expect(Object.keys(responses).sort()).toEqual([
+      "200",
+      "202",
+      "400",
+      "401",
+      "403",
+      "413",
+      "422",
+    ]);
   });
 });
 

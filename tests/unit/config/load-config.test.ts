@@ -59,6 +59,44 @@ describe("configuration at start-up", () => {
     expect(problemsFor({ NODE_ENV: "production" })[0]).toMatch(/AUTH_JWKS_URL or AUTH_JWT_SECRET/);
   });
 
+  it("refuses production without AUDIT_CHAIN_KEY; outside production the development key is used and said", () => {
+    const secret = "a-production-secret-of-enough-length-0123456789";
+    expect(problemsFor({ NODE_ENV: "production", AUTH_JWT_SECRET: secret })).toEqual([
+      "Invalid configuration: AUDIT_CHAIN_KEY is required when NODE_ENV=production",
+    ]);
+    expect(loadConfig({}).audit.usesDevelopmentKey).toBe(true);
+    const [line] = problemsFor({ AUDIT_CHAIN_KEY: "short-key" });
+    expect(line).toMatch(/^Invalid configuration: AUDIT_CHAIN_KEY /);
+    expect(line).not.toContain("short-key");
+  });
+
+  it("listens on 127.0.0.1 unless HOST is set, in development and in production", () => {
+    expect(loadConfig({}).server.host).toBe("127.0.0.1");
+    const production = {
+      NODE_ENV: "production",
+      AUTH_JWT_SECRET: "a-production-secret-of-enough-length-0123456789",
+      AUDIT_CHAIN_KEY: "a-production-audit-key-of-enough-length-012345",
+    };
+    expect(loadConfig(production).server.host).toBe("127.0.0.1");
+    expect(loadConfig({ ...production, HOST: "0.0.0.0" }).server.host).toBe("0.0.0.0");
+    expect(problemsFor({ HOST: "0.0.0.0; rm" })[0]).toMatch(/^Invalid configuration: HOST /);
+  });
+
+  it("bounds token lifetimes: 24 hours and 60 seconds of clock skew unless told", () => {
+    expect(loadConfig({}).auth).toMatchObject({ maxLifetimeSeconds: 86_400, clockSkewSeconds: 60 });
+    expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME_HOURS: "8" }).auth.maxLifetimeSeconds).toBe(28_800);
+    expect(problemsFor({ AUTH_MAX_TOKEN_LIFETIME_HOURS: "0" })[0]).toMatch(
+      /^Invalid configuration: AUTH_MAX_TOKEN_LIFETIME_HOURS /,
+    );
+  });
+
+  it("keeps rejected events 30 days unless told", () => {
+    expect(loadConfig({}).rejectedEvents.retentionDays).toBe(30);
+    expect(problemsFor({ REJECTED_EVENT_RETENTION_DAYS: "-1" })[0]).toMatch(
+      /^Invalid configuration: REJECTED_EVENT_RETENTION_DAYS /,
+    );
+  });
+
   it("parses Kafka brokers and the topic prefix", () => {
     const config = loadConfig({ KAFKA_BROKERS: "a:1, b:2", KAFKA_TOPIC_PREFIX: "x." });
     expect(config.kafka).toMatchObject({

@@ -41,6 +41,8 @@ describe("agency events arriving on Kafka", () => {
     await waitUntil(
       async () => (await remainingFor(kafka, groupId, Object.values(names.agency))) === 0,
       "the consumer group to commit every offset",
+      // a bound, not a speed check: a loaded 2-core CI machine ingests 5,000 events slowly
+      900_000,
     );
 
     const counts = await countRows(hub.db.url);

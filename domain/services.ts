@@ -13,6 +13,7 @@ import { ratingSettingsFrom } from "#notifications/rating-settings.ts";
 import { createAlertService } from "#alerts/service.ts";
 import { createChildViewService } from "#child-view/child-view-service.ts";
 import { createIdentityService } from "#identity/identity-service.ts";
+import { createFrontDoorService } from "#front-door/service.ts";
 
 export interface ServiceDeps {
   config: Config;
@@ -24,6 +25,7 @@ export interface ServiceDeps {
 
 export function createServices(deps: ServiceDeps) {
   const rating = ratingSettingsFrom(deps.config.mash);
+  const frontDoor = createFrontDoorService({ db: deps.db, config: deps.config, rating });
   return {
     ...deps,
     consent: createConsentService(deps.db),
@@ -41,9 +43,15 @@ export function createServices(deps: ServiceDeps) {
       rating,
       overduePollMs: deps.config.mash.overduePollMs,
     }),
-    alerts: createAlertService({ db: deps.db, config: deps.config, logger: deps.logger }),
+    alerts: createAlertService({
+      db: deps.db,
+      config: deps.config,
+      logger: deps.logger,
+      mailQueues: [frontDoor.mailQueue],
+    }),
     childView: createChildViewService({ db: deps.db, config: deps.config, logger: deps.logger }),
     identity: createIdentityService(deps.db),
+    frontDoor,
   };
 }
 

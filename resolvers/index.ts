@@ -10,6 +10,7 @@ import { ragRuleResolvers } from "./rag-rules.ts";
 import { alertResolvers } from "./alerts.ts";
 import { childResolvers } from "./child.ts";
 import { identityResolvers } from "./identity.ts";
+import { frontDoorResolvers } from "./front-door.ts";
 
 const placeholders: IResolvers = {
   Mutation: { _noop: () => null },
@@ -27,4 +28,5 @@ export const resolvers: IResolvers[] = [
   alertResolvers as IResolvers,
   childResolvers as IResolvers,
   identityResolvers as IResolvers,
+  frontDoorResolvers as IResolvers,
 ];

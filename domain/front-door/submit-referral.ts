@@ -105,7 +105,7 @@ async function sameReferral(
   submittedBy: string,
   clientReference: string,
 ): Promise<ReferralResult | undefined> {
-  const key = `${submittedBy}\u0000${clientReference}`;
+  const key = JSON.stringify([submittedBy, clientReference]);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
   const existing = await tx.referral.findUnique({
     where: { submittedBy_clientReference: { submittedBy, clientReference } },

@@ -41,7 +41,8 @@ export function createContactLoaders(db: Db) {
           db.stepUpRequest.findMany({ where: { notificationId: { in: ids(keys) } } }),
         ]);
         const found = new Map<string, ReferralView>();
-        for (const r of referrals) found.set(r.notificationId, mapReferral(r, c.get(r.notificationId)!));
+        for (const r of referrals)
+          found.set(r.notificationId, mapReferral(r, c.get(r.notificationId)!));
         for (const s of stepUps) {
           found.set(s.notificationId, stepUpAsReferral(s, c.get(s.notificationId)!));
         }
@@ -52,7 +53,9 @@ export function createContactLoaders(db: Db) {
     stepUpRequest: new DataLoader<ContactKey, StepUpRequestView | null, string>(
       async (keys) => {
         const c = child(keys);
-        const rows = await db.stepUpRequest.findMany({ where: { notificationId: { in: ids(keys) } } });
+        const rows = await db.stepUpRequest.findMany({
+          where: { notificationId: { in: ids(keys) } },
+        });
         const found = new Map(
           rows.map((r) => [r.notificationId, mapStepUpRequest(r, c.get(r.notificationId)!)]),
         );

@@ -4,11 +4,7 @@ import { z } from "zod";
 import { isCalendarDate } from "#connectors/shared/fields.ts";
 
 export const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`);
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 export const optionalText = (max: number) =>
   z

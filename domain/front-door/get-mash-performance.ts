@@ -83,7 +83,11 @@ export async function getMashPerformance(
       roleOf,
       (r) => r.outcome === "NO_FURTHER_ACTION",
     ),
-    withinTimescaleShareByRag: shareBy(decided, (r) => r.rating, (r) => r.withinTimescale),
+    withinTimescaleShareByRag: shareBy(
+      decided,
+      (r) => r.rating,
+      (r) => r.withinTimescale,
+    ),
     medianHoursToDecision: median(hours),
     escalationsRaised: raised,
     escalationsResolved: resolved,

@@ -18,7 +18,11 @@ export interface ReferrerEmailContent {
 
 const isOutcome = (v: string): v is Outcome => (OUTCOMES as readonly string[]).includes(v);
 
-export function referrerEmail(mail: ReferrerEmailContent, from: string, to: string): SendMailOptions {
+export function referrerEmail(
+  mail: ReferrerEmailContent,
+  from: string,
+  to: string,
+): SendMailOptions {
   const outcome = isOutcome(mail.outcome) ? outcomeMeaning(mail.outcome).words : mail.outcome;
   const level = Number(mail.level) as 1 | 2 | 3 | 4;
   const yours = mail.reference ? ` (your reference ${mail.reference})` : "";

@@ -93,7 +93,13 @@ export async function requestStepUp(
       },
     });
     await raiseAlerts(tx, notification, "STEP_UP_REQUEST", MASH_MANAGERS, notification.proposedRag);
-    await recordAction(tx, viewer, purpose, input.childId, `Mutation.requestStepUp:${input.reason}`);
+    await recordAction(
+      tx,
+      viewer,
+      purpose,
+      input.childId,
+      `Mutation.requestStepUp:${input.reason}`,
+    );
     return notification;
   });
 }

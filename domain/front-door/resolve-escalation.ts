@@ -24,7 +24,8 @@ export async function resolveEscalation(
   raw: unknown,
   now = new Date(),
 ): Promise<EscalationView> {
-  if (viewer.role !== "MASH_MANAGER") throw forbidden("Only a MASH manager may resolve escalations");
+  if (viewer.role !== "MASH_MANAGER")
+    throw forbidden("Only a MASH manager may resolve escalations");
   const input = parseInput(resolveInput, raw);
   return db.$transaction(async (tx) => {
     const done = await tx.escalation.updateMany({

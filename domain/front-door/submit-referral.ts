@@ -112,7 +112,11 @@ async function sameReferral(
     select: { notificationId: true, missing: true },
   });
   return existing
-    ? { accepted: true, notificationId: existing.notificationId, missing: issuesFromJson(existing.missing) }
+    ? {
+        accepted: true,
+        notificationId: existing.notificationId,
+        missing: issuesFromJson(existing.missing),
+      }
     : undefined;
 }
 

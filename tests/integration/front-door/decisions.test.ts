@@ -58,7 +58,11 @@ describe("deciding a contact and telling the referrer", () => {
     smtp = await startSmtpSink();
     await smtp.stop(); // the mail server is down from the start; its port is known
     t = await startTestHub({ kafka: true, env: { SMTP_URL: smtp.url, ...fastRetry } });
-    school = await t.token({ sub: "hill-primary-portal", role: "AGENCY_SYSTEM", agency: "EDUCATION" });
+    school = await t.token({
+      sub: "hill-primary-portal",
+      role: "AGENCY_SYSTEM",
+      agency: "EDUCATION",
+    });
     screener = await t.token({ sub: "screener-1", role: "MASH_SCREENER" });
     manager = await t.token({ sub: "manager-1", role: "MASH_MANAGER" });
   });
@@ -99,7 +103,8 @@ describe("deciding a contact and telling the referrer", () => {
       id,
       outcome: "ADVICE_AND_SIGNPOSTING",
       rationale: "Police report a domestic abuse incident last night; below threshold for CSC.",
-      advice: "Please offer the family the school's parenting support and refer to early help if it continues.",
+      advice:
+        "Please offer the family the school's parenting support and refer to early help if it continues.",
       nextActions: [{ action: "inform_referrer", assignee: "mash-admin-1", dueBy: due }],
     });
     expect(res.errors).toBeUndefined();
@@ -211,9 +216,7 @@ describe("deciding a contact and telling the referrer", () => {
       id,
       outcome: "EARLY_HELP",
       rationale: "   ",
-      nextActions: [
-        { action: "not an action!", dueBy: "2020-01-01T09:00:00Z" },
-      ],
+      nextActions: [{ action: "not an action!", dueBy: "2020-01-01T09:00:00Z" }],
     });
     expect(bad.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
     expect((bad.errors?.[0]?.extensions?.["fields"] as string[]).sort()).toEqual([

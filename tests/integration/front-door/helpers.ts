@@ -51,7 +51,12 @@ export function referralInput(
       "Amelia came to school with bruising to her arm and said she was scared to go home tonight.",
     immediateRisk: false,
     familyMembers: [
-      { givenName: "Jo", familyName: child.familyName, relationship: "MOTHER", livesWithChild: true },
+      {
+        givenName: "Jo",
+        familyName: child.familyName,
+        relationship: "MOTHER",
+        livesWithChild: true,
+      },
     ],
     previousSupport: "School pastoral support since September; no early help assessment yet.",
     parentsInformed: true,

@@ -54,7 +54,11 @@ describe("a hub killed between the decision and the referrer's e-mail", () => {
 
     const first = await startHubProcess(env(await freePort()));
     cleanups.push(async () => void first.child.kill("SIGKILL"));
-    const school = { sub: "hill-primary-portal", role: "AGENCY_SYSTEM", agency: "EDUCATION" } as const;
+    const school = {
+      sub: "hill-primary-portal",
+      role: "AGENCY_SYSTEM",
+      agency: "EDUCATION",
+    } as const;
     const referred = await gql<{ submitReferral: { notificationId: string } }>(
       first,
       school,
@@ -82,14 +86,18 @@ describe("a hub killed between the decision and the referrer's e-mail", () => {
     first.child.kill("SIGKILL");
     expect(await first.exited).toBe(null);
     expect(smtp.mails).toEqual([]);
-    expect((await db.referrerEmail.findUniqueOrThrow({ where: { notificationId: id } })).status).toBe(
-      "PENDING",
-    );
+    expect(
+      (await db.referrerEmail.findUniqueOrThrow({ where: { notificationId: id } })).status,
+    ).toBe("PENDING");
 
     await smtp.restart();
     const second = await startHubProcess(env(await freePort()));
     cleanups.push(async () => void second.child.kill("SIGKILL"));
-    const mail = await eventually("the referrer's e-mail after the restart", () => smtp.mails[0], 60_000);
+    const mail = await eventually(
+      "the referrer's e-mail after the restart",
+      () => smtp.mails[0],
+      60_000,
+    );
     expect(mail.to).toEqual(["dsl@hill-primary.example.org"]);
     expect(mail.raw).toContain("early help");
     await new Promise((r) => setTimeout(r, 1_500)); // more worker passes

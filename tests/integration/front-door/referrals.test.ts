@@ -3,12 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startTestHub, type TestHub } from "../../support/hub.ts";
 import { newChild } from "../notifications/helpers.ts";
-import {
-  NOTIFICATION_FIELDS,
-  SUBMIT_REFERRAL,
-  knownChild,
-  referralInput,
-} from "./helpers.ts";
+import { NOTIFICATION_FIELDS, SUBMIT_REFERRAL, knownChild, referralInput } from "./helpers.ts";
 
 interface Result {
   submitReferral: {
@@ -42,7 +37,11 @@ describe("referrals to the MASH", () => {
 
   beforeAll(async () => {
     t = await startTestHub();
-    school = await t.token({ sub: "hill-primary-portal", role: "AGENCY_SYSTEM", agency: "EDUCATION" });
+    school = await t.token({
+      sub: "hill-primary-portal",
+      role: "AGENCY_SYSTEM",
+      agency: "EDUCATION",
+    });
     screener = await t.token({ sub: "screener-1", role: "MASH_SCREENER" });
   });
   afterAll(async () => {
@@ -260,9 +259,12 @@ describe("referrals to the MASH", () => {
     const byId = await submit(unrelated, { ...referralInput(), subject: null, childId });
     expect(byId.errors?.[0]?.extensions?.["code"]).toBe("FORBIDDEN");
     expect(byId.data).toBeNull();
-    const bySubject = await submit(unrelated, referralInput(newChild(), {
-      referrer: { name: "EH manager", role: "EARLY_HELP" },
-    }));
+    const bySubject = await submit(
+      unrelated,
+      referralInput(newChild(), {
+        referrer: { name: "EH manager", role: "EARLY_HELP" },
+      }),
+    );
     expect(bySubject.data?.submitReferral).toMatchObject({ accepted: true });
     // the result names no child
     expect(Object.keys(bySubject.data!.submitReferral!).sort()).toEqual([
@@ -284,8 +286,7 @@ describe("referrals to the MASH", () => {
     const events = await t.hub.services.db.accessEvent.findMany({ where: { personId: childId } });
     expect(
       events.some(
-        (e) =>
-          e.actor === "hill-primary-portal" && e.disclosed.includes("Mutation.submitReferral"),
+        (e) => e.actor === "hill-primary-portal" && e.disclosed.includes("Mutation.submitReferral"),
       ),
     ).toBe(true);
   });

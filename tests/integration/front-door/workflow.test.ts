@@ -202,15 +202,28 @@ describe("after the front door", () => {
         acknowledgedAt: expect.any(String),
         acknowledgements: [{ by: "screener-1" }],
       });
-      const mine = await t.gql<{ myAlerts: { edges: Array<{ id: string }> } }>(screener, MY_ALERTS, {
-        u: true,
-      });
+      const mine = await t.gql<{ myAlerts: { edges: Array<{ id: string }> } }>(
+        screener,
+        MY_ALERTS,
+        {
+          u: true,
+        },
+      );
       expect(mine.data!.myAlerts.edges.map((a) => a.id)).not.toContain(roleAlert.id);
       const theirs = await t.gql<{
-        myAlerts: { edges: Array<{ id: string; acknowledgedAt: string | null; acknowledgements: Array<{ by: string }> }> };
+        myAlerts: {
+          edges: Array<{
+            id: string;
+            acknowledgedAt: string | null;
+            acknowledgements: Array<{ by: string }>;
+          }>;
+        };
       }>(otherScreener, MY_ALERTS, { u: true });
       const forThem = theirs.data!.myAlerts.edges.find((a) => a.id === roleAlert.id);
-      expect(forThem).toMatchObject({ acknowledgedAt: null, acknowledgements: [{ by: "screener-1" }] });
+      expect(forThem).toMatchObject({
+        acknowledgedAt: null,
+        acknowledgements: [{ by: "screener-1" }],
+      });
       // a MASH_MANAGER inbox alert is not shown to screeners
       const managersOnly = await t.hub.services.db.alert.findFirstOrThrow({
         where: { recipient: "ROLE:MASH_MANAGER" },
@@ -225,7 +238,9 @@ describe("after the front door", () => {
         include: { notification: true },
       });
       const flat = duty.raw.replace(/=\r?\n/g, "");
-      expect(flat).toContain(`https://mash.example.org/console/notifications/${dutyRow.notificationId}`);
+      expect(flat).toContain(
+        `https://mash.example.org/console/notifications/${dutyRow.notificationId}`,
+      );
       expect(flat).toContain(`Decision due by: ${dutyRow.notification.dueBy.toISOString()}`);
       expect(flat).not.toContain(child.familyName);
       expect(flat).not.toContain(child.givenName);
@@ -244,11 +259,13 @@ describe("after the front door", () => {
       const notTheirs = await t.gql(unrelated, RAISE, { id, by: "EH", why: "We disagree." });
       expect(notTheirs.errors?.[0]?.extensions?.["code"]).toBe("NOT_FOUND");
 
-      const raised = await t.gql<{ raiseEscalation: { id: string; status: string; raisedBy: string } }>(
-        ehm,
-        RAISE,
-        { id, by: "Tom EH (early help manager)", why: "The risk is higher than the MASH rated it." },
-      );
+      const raised = await t.gql<{
+        raiseEscalation: { id: string; status: string; raisedBy: string };
+      }>(ehm, RAISE, {
+        id,
+        by: "Tom EH (early help manager)",
+        why: "The risk is higher than the MASH rated it.",
+      });
       expect(raised.errors).toBeUndefined();
       expect(raised.data?.raiseEscalation).toMatchObject({
         status: "OPEN",
@@ -272,19 +289,29 @@ describe("after the front door", () => {
         changed: false,
       });
       expect(byScreener.errors?.[0]?.extensions?.["code"]).toBe("FORBIDDEN");
-      const resolved = await t.gql<{ resolveEscalation: Record<string, unknown> }>(manager, RESOLVE, {
-        id: escalationId,
-        resolution: "Discussed with the early help manager; rating raised to RED.",
-        changed: true,
-      });
+      const resolved = await t.gql<{ resolveEscalation: Record<string, unknown> }>(
+        manager,
+        RESOLVE,
+        {
+          id: escalationId,
+          resolution: "Discussed with the early help manager; rating raised to RED.",
+          changed: true,
+        },
+      );
       expect(resolved.data?.resolveEscalation).toMatchObject({
         status: "RESOLVED",
         decisionChanged: true,
         resolvedBy: "manager-1",
       });
-      const twice = await t.gql(manager, RESOLVE, { id: escalationId, resolution: "y", changed: false });
+      const twice = await t.gql(manager, RESOLVE, {
+        id: escalationId,
+        resolution: "y",
+        changed: false,
+      });
       expect(twice.errors?.[0]?.extensions?.["code"]).toBe("CONFLICT");
-      const onContact = await t.gql<{ notifications: { edges: Array<{ escalations: unknown[] }> } }>(
+      const onContact = await t.gql<{
+        notifications: { edges: Array<{ escalations: unknown[] }> };
+      }>(
         manager,
         `query($c: ID) { notifications(filter: { childId: $c, kind: STEP_UP_REQUEST }) { edges { escalations { id status decisionChanged } } } }`,
         { c: childId },
@@ -297,7 +324,11 @@ describe("after the front door", () => {
 
   describe("the daily discussion meeting", () => {
     it("has every AMBER-screened contact on the next working day's agenda, and keeps what it decided", async () => {
-      const school = await t.token({ sub: "school-portal", role: "AGENCY_SYSTEM", agency: "EDUCATION" });
+      const school = await t.token({
+        sub: "school-portal",
+        role: "AGENCY_SYSTEM",
+        agency: "EDUCATION",
+      });
       const referred = await t.gql<{ submitReferral: { notificationId: string } }>(
         school,
         SUBMIT_REFERRAL,
@@ -307,12 +338,20 @@ describe("after the front door", () => {
       await t.gql(screener, SCREEN, { id, rag: "AMBER", rationale: "For the daily discussion." });
       const meeting = nextWorkingDay(londonDay(new Date()));
 
-      const agenda = await t.gql<{ dailyDiscussion: Array<Record<string, unknown>> }>(manager, AGENDA, {
-        date: meeting,
-      });
+      const agenda = await t.gql<{ dailyDiscussion: Array<Record<string, unknown>> }>(
+        manager,
+        AGENDA,
+        {
+          date: meeting,
+        },
+      );
       expect(agenda.errors).toBeUndefined();
       expect(agenda.data?.dailyDiscussion).toContainEqual(
-        expect.objectContaining({ recorded: false, date: meeting, notification: { id, kind: "REFERRAL" } }),
+        expect.objectContaining({
+          recorded: false,
+          date: meeting,
+          notification: { id, kind: "REFERRAL" },
+        }),
       );
       // the family's early help manager sees it; another family's does not
       const theirs = await t.gql<{ dailyDiscussion: Array<{ notification: { id: string } }> }>(
@@ -336,17 +375,21 @@ describe("after the front door", () => {
       expect(detail.errors?.map((e) => e.extensions?.["code"])).toEqual(["FORBIDDEN"]);
       expect(JSON.stringify(detail)).not.toContain("bruising");
 
-      const recorded = await t.gql<{ recordDailyDiscussion: Record<string, unknown> }>(manager, RECORD, {
-        input: {
-          notificationId: id,
-          date: meeting,
-          livedExperienceFromChild: "Told her teacher she is hungry at school.",
-          livedExperienceInferred: "Likely left alone in the evenings.",
-          decision: "Stays with early help; review in four weeks.",
-          actions: [{ action: "EARLY_HELP_REVIEW", assignee: family.manager }],
-          reviewOn: "2027-01-04",
+      const recorded = await t.gql<{ recordDailyDiscussion: Record<string, unknown> }>(
+        manager,
+        RECORD,
+        {
+          input: {
+            notificationId: id,
+            date: meeting,
+            livedExperienceFromChild: "Told her teacher she is hungry at school.",
+            livedExperienceInferred: "Likely left alone in the evenings.",
+            decision: "Stays with early help; review in four weeks.",
+            actions: [{ action: "EARLY_HELP_REVIEW", assignee: family.manager }],
+            reviewOn: "2027-01-04",
+          },
         },
-      });
+      );
       expect(recorded.errors).toBeUndefined();
       expect(recorded.data?.recordDailyDiscussion).toMatchObject({
         recorded: true,
@@ -356,14 +399,21 @@ describe("after the front door", () => {
         actions: [{ action: "EARLY_HELP_REVIEW", assignee: family.manager }],
         reviewOn: "2027-01-04",
       });
-      const after = await t.gql<{ dailyDiscussion: Array<Record<string, unknown>> }>(manager, AGENDA, {
-        date: meeting,
-      });
+      const after = await t.gql<{ dailyDiscussion: Array<Record<string, unknown>> }>(
+        manager,
+        AGENDA,
+        {
+          date: meeting,
+        },
+      );
       const items = after.data!.dailyDiscussion.filter(
         (i) => (i["notification"] as { id: string }).id === id,
       );
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ recorded: true, decision: "Stays with early help; review in four weeks." });
+      expect(items[0]).toMatchObject({
+        recorded: true,
+        decision: "Stays with early help; review in four weeks.",
+      });
       const again = await t.gql(manager, RECORD, {
         input: { notificationId: id, date: meeting, decision: "again", actions: [] },
       });
@@ -378,7 +428,15 @@ describe("after the front door", () => {
   describe("the chronology", () => {
     it("lists every agency record and MASH step oldest first, each summary under its record's category", async () => {
       const res = await t.gql<{
-        child: { chronology: Array<{ at: string; source: string; kind: string; summary: string | null; ref: string }> };
+        child: {
+          chronology: Array<{
+            at: string;
+            source: string;
+            kind: string;
+            summary: string | null;
+            ref: string;
+          }>;
+        };
       }>(screener, CHRONOLOGY, { id: childId });
       const entries = res.data!.child.chronology;
       const kinds = entries.map((e) => e.kind);
@@ -412,18 +470,17 @@ describe("after the front door", () => {
       expect(
         (asLead.errors ?? []).every(
           (e) =>
-            e.extensions?.["category"] === "REFERRAL_DETAIL" && e.extensions?.["reason"] === "NO_CONSENT",
+            e.extensions?.["category"] === "REFERRAL_DETAIL" &&
+            e.extensions?.["reason"] === "NO_CONSENT",
         ),
       ).toBe(true);
       for (const e of asLead.data!.child.chronology) {
         expect(e.summary === null).toBe(withheld.has(e.kind));
       }
       // the early help manager made the step-up requests: their summaries are open to them
-      const asMaker = await t.gql<{ child: { chronology: Array<{ kind: string; summary: string | null }> } }>(
-        ehm,
-        CHRONOLOGY,
-        { id: childId },
-      );
+      const asMaker = await t.gql<{
+        child: { chronology: Array<{ kind: string; summary: string | null }> };
+      }>(ehm, CHRONOLOGY, { id: childId });
       const makers = asMaker.data!.child.chronology.filter((e) => e.kind === "STEP_UP_REQUEST");
       expect(makers.length).toBeGreaterThan(0);
       expect(makers.every((e) => e.summary !== null)).toBe(true);
@@ -464,7 +521,9 @@ describe("after the front door", () => {
       expect(mi["contactsByKind"]).toEqual([{ key: "STEP_UP_REQUEST", count: 2 }]);
       expect(mi["contactsByReferrerRole"]).toEqual([{ key: "EARLY_HELP", count: 2 }]);
       expect(mi["decisionsByOutcome"]).toEqual([{ key: "STRATEGY_DISCUSSION", count: 2 }]);
-      expect(mi["noFurtherActionShareByReferrerRole"]).toEqual([{ key: "EARLY_HELP", share: 0, of: 2 }]);
+      expect(mi["noFurtherActionShareByReferrerRole"]).toEqual([
+        { key: "EARLY_HELP", share: 0, of: 2 },
+      ]);
       expect(mi["withinTimescaleShareByRag"]).toEqual([{ key: "RED", share: 1, of: 2 }]);
       expect(mi["medianHoursToDecision"]).toEqual(expect.any(Number));
       expect(mi).toMatchObject({
@@ -478,7 +537,9 @@ describe("after the front door", () => {
       expect(text).not.toContain(child.familyName);
 
       const auditor = await t.token({ sub: "auditor-1", role: "AUDITOR" });
-      expect((await t.gql(auditor, PERFORMANCE, { from: today, to: today })).errors).toBeUndefined();
+      expect(
+        (await t.gql(auditor, PERFORMANCE, { from: today, to: today })).errors,
+      ).toBeUndefined();
       const byScreener = await t.gql(screener, PERFORMANCE, { from: today, to: today });
       expect(byScreener.errors?.[0]?.extensions?.["code"]).toBe("WITHHELD");
       const backwards = await t.gql(manager, PERFORMANCE, { from: today, to: "2020-01-01" });
@@ -493,9 +554,16 @@ describe("after the front door", () => {
       ),
     );
     const changes = new Set(messages.map((m) => m.change));
-    for (const c of ["CREATED", "ESCALATION_RAISED", "ESCALATION_RESOLVED", "DAILY_DISCUSSION_RECORDED"]) {
+    for (const c of [
+      "CREATED",
+      "ESCALATION_RAISED",
+      "ESCALATION_RESOLVED",
+      "DAILY_DISCUSSION_RECORDED",
+    ]) {
       expect(changes).toContain(c);
     }
-    expect(messages.some((m) => m.change === "CREATED" && m["kind"] === "STEP_UP_REQUEST")).toBe(true);
+    expect(messages.some((m) => m.change === "CREATED" && m["kind"] === "STEP_UP_REQUEST")).toBe(
+      true,
+    );
   });
 });

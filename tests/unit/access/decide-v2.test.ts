@@ -21,7 +21,15 @@ const ask = (
   category: Parameters<typeof decide>[0]["category"],
   facts: ChildFacts | undefined,
   madeByCaller = false,
-) => decide({ role, category, typeName: "Referral", fieldName: "concerns", child: facts, madeByCaller });
+) =>
+  decide({
+    role,
+    category,
+    typeName: "Referral",
+    fieldName: "concerns",
+    child: facts,
+    madeByCaller,
+  });
 
 describe("REFERRAL_DETAIL", () => {
   it("is open to MASH roles whatever the consent", () => {
@@ -41,9 +49,9 @@ describe("REFERRAL_DETAIL", () => {
         allow: false,
         reason: "NO_CONSENT",
       });
-      expect(ask(role, "REFERRAL_DETAIL", child(true, { EARLY_HELP: { kind: "REFUSED" } }))).toEqual(
-        { allow: false, reason: "CONSENT_REFUSED" },
-      );
+      expect(
+        ask(role, "REFERRAL_DETAIL", child(true, { EARLY_HELP: { kind: "REFUSED" } })),
+      ).toEqual({ allow: false, reason: "CONSENT_REFUSED" });
     }
   });
 

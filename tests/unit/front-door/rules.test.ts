@@ -1,0 +1,123 @@
+// Pure rules of the front door: Camden's sign-off rule, outcomes, working days and the agenda
+// window, and what the e-mails say (and do not say).
+import { describe, expect, it } from "@jest/globals";
+import { isUnderFiveOrUnborn, needsManagerSignOff } from "#front-door/sign-off-rule.ts";
+import { outcomeMeaning } from "#front-door/outcomes.ts";
+import { OUTCOMES } from "#front-door/types.ts";
+import {
+  bankHolidays,
+  isWorkingDay,
+  londonDay,
+  londonMidnight,
+  nextWorkingDay,
+} from "#front-door/working-days.ts";
+import { agendaWindow } from "#front-door/list-daily-discussion.ts";
+import { referrerEmail } from "#front-door/referrer-email-message.ts";
+import { alertEmail } from "#alerts/email-message.ts";
+
+const now = new Date("2026-11-24T10:00:00Z");
+const born = (d: string) => ({ dateOfBirth: new Date(`${d}T00:00:00Z`), expectedDueDate: null });
+
+describe("the sign-off rule for lack of engagement (seed 004)", () => {
+  it("applies to a child under 5 on the day, an unborn child, and a child of unknown age", () => {
+    expect(isUnderFiveOrUnborn(born("2021-11-25"), now)).toBe(true);
+    expect(isUnderFiveOrUnborn(born("2021-11-24"), now)).toBe(false); // fifth birthday today
+    expect(
+      isUnderFiveOrUnborn({ dateOfBirth: null, expectedDueDate: new Date("2027-02-01") }, now),
+    ).toBe(true);
+    expect(isUnderFiveOrUnborn({ dateOfBirth: null, expectedDueDate: null }, now)).toBe(true);
+  });
+  it("asks for sign-off only when the step-up is for lack of engagement", () => {
+    expect(needsManagerSignOff(born("2024-01-01"), true, now)).toBe(true);
+    expect(needsManagerSignOff(born("2024-01-01"), false, now)).toBe(false);
+    expect(needsManagerSignOff(born("2015-01-01"), true, now)).toBe(false);
+  });
+});
+
+describe("what each outcome sets (front-door.md)", () => {
+  it("sets the table's next actions and levels", () => {
+    expect(Object.fromEntries(OUTCOMES.map((o) => [o, outcomeMeaning(o).nextActions]))).toEqual({
+      NO_FURTHER_ACTION: [],
+      ADVICE_AND_SIGNPOSTING: ["INFORM_REFERRER"],
+      EARLY_HELP: ["EARLY_HELP_ASSESSMENT"],
+      SINGLE_AGENCY: ["REFER_TO_PARTNER"],
+      CHILD_IN_NEED_ASSESSMENT: ["CHILD_AND_FAMILY_ASSESSMENT"],
+      STRATEGY_DISCUSSION: ["STRATEGY_DISCUSSION", "CHILD_AND_FAMILY_ASSESSMENT"],
+    });
+    expect(OUTCOMES.map((o) => outcomeMeaning(o).level)).toEqual([1, 1, 2, 2, 3, 4]);
+  });
+});
+
+describe("working days in England and Wales", () => {
+  it("knows the bank holidays, substitute days included", () => {
+    expect([...bankHolidays(2026)].sort()).toEqual([
+      "2026-01-01",
+      "2026-04-03",
+      "2026-04-06",
+      "2026-05-04",
+      "2026-05-25",
+      "2026-08-31",
+      "2026-12-25",
+      "2026-12-28",
+    ]);
+    expect(bankHolidays(2027).has("2027-12-27")).toBe(true); // Christmas on a Saturday
+    expect(bankHolidays(2027).has("2027-12-28")).toBe(true); // Boxing Day on a Sunday
+    expect(bankHolidays(2023).has("2023-05-08")).toBe(true); // the coronation
+  });
+  it("skips weekends and bank holidays", () => {
+    expect(nextWorkingDay("2026-11-20")).toBe("2026-11-23"); // Friday → Monday
+    expect(nextWorkingDay("2026-12-24")).toBe("2026-12-29"); // over Christmas
+    expect(isWorkingDay("2026-04-06")).toBe(false);
+  });
+  it("reads dates and midnights in London time", () => {
+    expect(londonDay(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+    expect(londonMidnight("2026-07-01").toISOString()).toBe("2026-06-30T23:00:00.000Z");
+    expect(londonMidnight("2026-12-01").toISOString()).toBe("2026-12-01T00:00:00.000Z");
+  });
+  it("puts on Monday's agenda what was set from Friday to Sunday, and holds no meeting at weekends", () => {
+    expect(agendaWindow("2026-11-23")).toEqual({
+      from: new Date("2026-11-20T00:00:00Z"),
+      to: new Date("2026-11-23T00:00:00Z"),
+    });
+    expect(agendaWindow("2026-11-22")).toBeUndefined();
+  });
+});
+
+describe("the e-mails", () => {
+  it("tell the referrer the outcome, the level and the advice, and nothing else", () => {
+    const mail = referrerEmail(
+      {
+        notificationId: "n-1",
+        outcome: "EARLY_HELP",
+        level: "2",
+        advice: "Please join the team around the family.",
+        reference: "R-9",
+        receivedAt: now,
+      },
+      "hub@mash.example.org",
+      "dsl@school.example.org",
+    );
+    expect(mail.messageId).toBe("<referral-outcome-n-1@mash-hub>");
+    expect(mail.text).toContain("early help");
+    expect(mail.text).toContain("level 2, targeted early help");
+    expect(mail.text).toContain("Please join the team around the family.");
+    expect(mail.text).toContain("(your reference R-9)");
+  });
+  it("link an alert to its notification with its due time, and name no one", () => {
+    const mail = alertEmail(
+      {
+        id: "a-1",
+        notificationId: "n-1",
+        rag: "RED",
+        stage: "ESCALATION:e-1",
+        dueBy: new Date("2026-11-24T14:00:00Z"),
+      },
+      "hub@mash.example.org",
+      "duty@mash.example.org",
+      "https://mash.example.org/",
+    );
+    expect(mail.text).toContain("https://mash.example.org/console/notifications/n-1");
+    expect(mail.text).toContain("Decision due by: 2026-11-24T14:00:00.000Z");
+    expect(mail.text).toContain("disagreement");
+  });
+});

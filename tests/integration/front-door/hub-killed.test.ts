@@ -11,8 +11,14 @@ import { DECIDE, SCREEN, SUBMIT_REFERRAL, referralInput } from "./helpers.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
+  // each clean-up is given a minute (a hub that hangs must not keep the database alive)
   for (const c of cleanups.reverse()) {
-    await Promise.race([c().catch(() => undefined), new Promise((r) => setTimeout(r, 60_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      c().catch(() => undefined),
+      new Promise((r) => (timer = setTimeout(r, 60_000))),
+    ]);
+    clearTimeout(timer);
   }
 }, 180_000);
 

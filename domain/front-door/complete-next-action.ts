@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import { isMashRole, type Viewer } from "#auth/viewer.ts";
 import { conflict, notFound } from "#errors/domain-error.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
+import { announce } from "./announce.ts";
 import { id } from "./fields.ts";
 import { mapNextAction } from "./map-rows.ts";
 import { parseInput } from "./parse-input.ts";
@@ -33,13 +33,9 @@ export async function completeNextAction(
     });
     if (done.count === 0) throw conflict("Next action has already been completed");
     const childId = row.notification.personId;
-    await enqueueOutbox(tx, "mash.notifications.v1", childId, {
-      change: "ACTION_COMPLETED",
-      notificationId: row.notificationId,
-      childId,
+    await announce(tx, row.notificationId, "ACTION_COMPLETED", {
       actionId: row.id,
       action: row.action,
-      at: now.toISOString(),
     });
     await recordAction(tx, viewer, purpose, childId, "Mutation.completeNextAction");
     return mapNextAction({ ...row, completedAt: now, completedBy: viewer.sub }, childId);

@@ -9,14 +9,10 @@ import { z } from "zod";
 import type { Db, Tx } from "#db/client.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import { conflict, forbidden, notFound } from "#errors/domain-error.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
 import { raiseAlerts } from "#alerts/raise-alerts.ts";
-import {
-  mapNotification,
-  notificationMessage,
-  type Notification,
-} from "#notifications/map-notification.ts";
+import { mapNotification, type Notification } from "#notifications/map-notification.ts";
 import { earlyHelpTargets } from "./alert-targets.ts";
+import { announce } from "./announce.ts";
 import { id, nextActionList, optionalText, requiredText, type NextActionInput } from "./fields.ts";
 import { outcomeMeaning } from "./outcomes.ts";
 import { parseInput } from "./parse-input.ts";
@@ -97,8 +93,7 @@ export async function decideContact(
       },
     });
     const n = mapNotification(updated);
-    await enqueueOutbox(tx, "mash.notifications.v1", n.childId, {
-      ...notificationMessage(n, "DECIDED"),
+    await announce(tx, n.id, "DECIDED", {
       outcome: input.outcome,
       withinTimescale,
       decidedAt: now.toISOString(),

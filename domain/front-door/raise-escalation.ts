@@ -6,10 +6,10 @@ import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import { isEarlyHelpRole, isMashRole, type Viewer } from "#auth/viewer.ts";
 import { forbidden, notFound } from "#errors/domain-error.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
 import { raiseAlerts } from "#alerts/raise-alerts.ts";
 import { loadRelatedChildren } from "#access/load-child-facts.ts";
 import { MASH_MANAGERS } from "./alert-targets.ts";
+import { announce } from "./announce.ts";
 import { id, requiredText } from "./fields.ts";
 import { mapEscalation } from "./map-rows.ts";
 import { parseInput } from "./parse-input.ts";
@@ -46,13 +46,7 @@ export async function raiseEscalation(
         raisedAt: now,
       },
     });
-    await enqueueOutbox(tx, "mash.notifications.v1", contact.personId, {
-      change: "ESCALATION_RAISED",
-      notificationId: contact.id,
-      childId: contact.personId,
-      escalationId: row.id,
-      at: now.toISOString(),
-    });
+    await announce(tx, contact.id, "ESCALATION_RAISED", { escalationId: row.id });
     const rag = contact.rag ?? contact.proposedRag;
     await raiseAlerts(
       tx,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import { conflict, forbidden, notFound } from "#errors/domain-error.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
+import { announce } from "./announce.ts";
 import { calendarDate, id, nextActionList, optionalText, requiredText } from "./fields.ts";
 import { mapDailyDiscussion } from "./map-rows.ts";
 import { invalid, parseInput } from "./parse-input.ts";
@@ -80,13 +80,9 @@ export async function recordDailyDiscussion(
         createdBy: viewer.sub,
       })),
     });
-    await enqueueOutbox(tx, "mash.notifications.v1", contact.personId, {
-      change: "DAILY_DISCUSSION_RECORDED",
-      notificationId: contact.id,
-      childId: contact.personId,
+    await announce(tx, contact.id, "DAILY_DISCUSSION_RECORDED", {
       dailyDiscussionId: row.id,
       date: input.date,
-      at: now.toISOString(),
     });
     await recordAction(tx, viewer, purpose, contact.personId, "Mutation.recordDailyDiscussion");
     const actions = await tx.nextAction.findMany({

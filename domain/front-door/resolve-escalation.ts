@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import { conflict, forbidden, notFound } from "#errors/domain-error.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
+import { announce } from "./announce.ts";
 import { id, requiredText } from "./fields.ts";
 import { mapEscalation } from "./map-rows.ts";
 import { parseInput } from "./parse-input.ts";
@@ -45,13 +45,9 @@ export async function resolveEscalation(
     if (!row) throw notFound("Escalation");
     if (done.count === 0) throw conflict("Escalation has already been resolved");
     const childId = row.notification.personId;
-    await enqueueOutbox(tx, "mash.notifications.v1", childId, {
-      change: "ESCALATION_RESOLVED",
-      notificationId: row.notificationId,
-      childId,
+    await announce(tx, row.notificationId, "ESCALATION_RESOLVED", {
       escalationId: row.id,
       decisionChanged: input.decisionChanged,
-      at: now.toISOString(),
     });
     await recordAction(tx, viewer, purpose, childId, "Mutation.resolveEscalation");
     return mapEscalation(row, childId);

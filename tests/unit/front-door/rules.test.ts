@@ -103,21 +103,31 @@ describe("the e-mails", () => {
     expect(mail.text).toContain("Please join the team around the family.");
     expect(mail.text).toContain("(your reference R-9)");
   });
-  it("link an alert to its notification with its due time, and name no one", () => {
-    const mail = alertEmail(
-      {
-        id: "a-1",
-        notificationId: "n-1",
-        rag: "RED",
-        stage: "ESCALATION:e-1",
-        dueBy: new Date("2026-11-24T14:00:00Z"),
-      },
-      "hub@mash.example.org",
-      "duty@mash.example.org",
-      "https://mash.example.org/",
+  it("say why an alert was raised by the front door, in words that name no one", () => {
+    const why = (stage: string) =>
+      String(
+        alertEmail(
+          {
+            id: "a-1",
+            notificationId: "n-1",
+            childId: "c-1",
+            rag: "RED",
+            stage,
+            dueBy: new Date("2026-11-24T14:00:00Z"),
+          },
+          "hub@mash.example.org",
+          "duty@mash.example.org",
+          "https://mash.example.org/console",
+        ).text,
+      ).split("\n")[0];
+    expect(why("ESCALATION:e-1")).toBe(
+      "A disagreement with a MASH decision has been raised and needs a MASH manager.",
     );
-    expect(mail.text).toContain("https://mash.example.org/console/notifications/n-1");
-    expect(mail.text).toContain("Decision due by: 2026-11-24T14:00:00.000Z");
-    expect(mail.text).toContain("disagreement");
+    expect(why("STEP_UP_REQUEST")).toBe(
+      "Early help has asked the MASH to step a family up (proposed RED).",
+    );
+    expect(why("DECIDED")).toBe(
+      "The MASH has decided on a notification about a family you work with.",
+    );
   });
 });

@@ -26,12 +26,18 @@ export const pastDate = calendarDate.refine(
   "must not be in the future",
 );
 
-/** An action's name: what `nextActions` lists, e.g. DAILY_DISCUSSION_MEETING. */
+/**
+ * An action: a code such as STRATEGY_DISCUSSION (written in any case, kept in upper case, so that
+ * it meets the outcome's own actions), or a few words a manager types ("Refer mother to the
+ * domestic abuse service"), kept as written.
+ */
 export const actionName = z
   .string()
   .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]{1,63}$/, "must be a name such as STRATEGY_DISCUSSION");
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .refine((v) => !/[\p{Cc}\p{Cf}]/u.test(v), "must be plain text on one line")
+  .transform((v) => (/^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+$/.test(v) ? v.toUpperCase() : v));
 
 export const nextActionInput = z.object({
   action: actionName,

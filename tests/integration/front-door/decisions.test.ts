@@ -216,7 +216,7 @@ describe("deciding a contact and telling the referrer", () => {
       id,
       outcome: "EARLY_HELP",
       rationale: "   ",
-      nextActions: [{ action: "not an action!", dueBy: "2020-01-01T09:00:00Z" }],
+      nextActions: [{ action: "  ", dueBy: "2020-01-01T09:00:00Z" }],
     });
     expect(bad.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
     expect((bad.errors?.[0]?.extensions?.["fields"] as string[]).sort()).toEqual([

@@ -61,10 +61,9 @@ export const frontDoorResolvers: IResolvers<unknown, RequestContext> = {
       ctx.frontDoor.referrerInformedAt.load(contact(n)),
   },
   DailyDiscussionItem: {
+    // Through the request's DataLoader: an agenda costs one query for its notifications.
     notification: async (item: DailyDiscussionItemView, _a, ctx: RequestContext) => {
-      const found = (await ctx.services.notifications.byIds([item.notificationId])).get(
-        item.notificationId,
-      );
+      const found = await ctx.notifications.byId(item.notificationId);
       if (!found) throw notFound("Notification");
       return found;
     },

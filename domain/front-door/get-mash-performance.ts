@@ -12,7 +12,7 @@ import { forbidden } from "#errors/domain-error.ts";
 import { calendarDate } from "./fields.ts";
 import { invalid, parseInput } from "./parse-input.ts";
 import type { CountBy, MashPerformanceView, ShareBy } from "./types.ts";
-import { dayAfter, londonMidnight } from "./working-days.ts";
+import { fromLondon, nextDate } from "#notifications/london-time.ts";
 
 const AGENCY_AS_REFERRER: Record<string, string> = {
   POLICE: "POLICE",
@@ -44,8 +44,8 @@ export async function getMashPerformance(
   }
   const { from, to } = parseInput(z.object({ from: calendarDate, to: calendarDate }), raw);
   if (to < from) throw invalid([{ path: "to", message: "must not be before from" }]);
-  const start = londonMidnight(from);
-  const end = londonMidnight(dayAfter(to));
+  const start = fromLondon(from, 0);
+  const end = fromLondon(nextDate(to), 0);
 
   const [decided, raised, resolved, changed, overdue] = await Promise.all([
     db.$queryRaw<DecidedRow[]>`
@@ -64,9 +64,8 @@ export async function getMashPerformance(
     db.escalation.count({
       where: { resolvedAt: { gte: start, lt: end }, decisionChanged: true },
     }),
-    db.mashNotification.count({
-      where: { decision: { is: null }, status: { not: "CLOSED" }, dueBy: { lt: now } },
-    }),
+    // undecided past its due time, as the OVERDUE alert counts it (notifications/overdue.ts)
+    db.mashNotification.count({ where: { decision: { is: null }, dueBy: { lt: now } } }),
   ]);
 
   const roleOf = (r: DecidedRow) =>

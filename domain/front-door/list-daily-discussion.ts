@@ -13,23 +13,36 @@ import { calendarDate } from "./fields.ts";
 import { mapDailyDiscussion } from "./map-rows.ts";
 import { parseInput } from "./parse-input.ts";
 import type { DailyDiscussionItemView } from "./types.ts";
-import { dayAfter, isWorkingDay, londonMidnight } from "./working-days.ts";
+import {
+  fromLondon,
+  isWorkingDay,
+  nextDate,
+  type WorkingCalendar,
+} from "#notifications/london-time.ts";
 import { z } from "zod";
 
 export const DAILY_DISCUSSION_MEETING = "DAILY_DISCUSSION_MEETING";
 
-/** [from, to): the instants whose next working day is `date` (empty when it is not a working day). */
-export function agendaWindow(date: string): { from: Date; to: Date } | undefined {
-  if (!isWorkingDay(date)) return undefined;
-  let start = new Date(`${date}T00:00:00Z`);
-  do {
-    start = new Date(start.getTime() - 86_400_000);
-  } while (!isWorkingDay(start.toISOString().slice(0, 10)));
-  return { from: londonMidnight(start.toISOString().slice(0, 10)), to: londonMidnight(date) };
+/**
+ * [from, to): the instants whose next working day is `date` in the partnership's calendar (the
+ * one its timescales use); none when `date` is not a working day.
+ */
+export function agendaWindow(
+  calendar: WorkingCalendar,
+  date: string,
+): { from: Date; to: Date } | undefined {
+  if (!isWorkingDay(calendar, date)) return undefined;
+  let start = nextDate(date, -1);
+  for (let i = 0; !isWorkingDay(calendar, start); i++) {
+    if (i > 366) return undefined;
+    start = nextDate(start, -1);
+  }
+  return { from: fromLondon(start, 0), to: fromLondon(date, 0) };
 }
 
 export async function listDailyDiscussion(
   db: Db,
+  calendar: WorkingCalendar,
   viewer: Viewer,
   raw: unknown,
 ): Promise<DailyDiscussionItemView[]> {
@@ -37,9 +50,9 @@ export async function listDailyDiscussion(
     throw forbidden("Only MASH staff and early help managers see the daily discussion meeting");
   }
   const { date } = parseInput(z.object({ date: calendarDate }), raw);
-  const window = agendaWindow(date);
-  const dayStart = londonMidnight(date);
-  const dayEnd = londonMidnight(dayAfter(date));
+  const window = agendaWindow(calendar, date);
+  const dayStart = fromLondon(date, 0);
+  const dayEnd = fromLondon(nextDate(date), 0);
   const families =
     viewer.role === "EARLY_HELP_MANAGER"
       ? { person: { earlyHelpEpisodes: { some: { status: "OPEN", managerId: viewer.sub } } } }

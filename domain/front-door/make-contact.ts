@@ -6,7 +6,7 @@ import type { Tx } from "#db/client.ts";
 import { enqueueOutbox } from "#outbox/enqueue.ts";
 import { raiseAlerts } from "#alerts/raise-alerts.ts";
 import { MASH_DUTY, ROLE_MASH } from "#alerts/recipients.ts";
-import { dueBy } from "#notifications/due-by.ts";
+import { dueBy, type Timescales } from "#notifications/due-by.ts";
 import {
   mapNotification,
   notificationMessage,
@@ -26,6 +26,8 @@ export async function makeContact(
     rating: ProposedRating;
     createdAt: Date;
   },
+  /** The partnership's decision timescales (MASH_TIMESCALES): dueBy from the proposed rating. */
+  timescales: Timescales,
 ): Promise<Notification> {
   const row = await tx.mashNotification.create({
     data: {
@@ -34,7 +36,7 @@ export async function makeContact(
       kind: contact.kind,
       triggeringEventId: contact.recordId,
       createdAt: contact.createdAt,
-      dueBy: dueBy(contact.rating.proposed, contact.createdAt),
+      dueBy: dueBy(contact.rating.proposed, contact.createdAt, timescales),
       proposedRag: contact.rating.proposed,
       reasons: contact.rating.reasons as unknown as object[],
       ruleVersion: contact.rating.ruleVersion,

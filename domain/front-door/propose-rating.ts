@@ -1,20 +1,15 @@
 // The proposed rating of a contact the front door makes (front-door.md "One queue"):
-// - a REFERRAL: the child's current rules (the rules in force, on the child's whole picture
-//   now) and REFERRAL_IMMEDIATE_RISK (RED) when the referrer says so; GREEN when nothing fires,
-//   for the screener to rate;
+// - a REFERRAL: the rules in force on the child's whole picture now — the new referral included,
+//   so REFERRAL_IMMEDIATE_RISK (RED, version 2) fires when the referrer says so; GREEN when
+//   nothing fires, for the screener to rate. Under a rule set without that rule (version 1) an
+//   immediate risk still proposes RED, with the rule named, as front-door.md requires;
 // - a STEP_UP_REQUEST: RED when urgent (REFERRAL_IMMEDIATE_RISK), else AMBER.
-// REFERRAL_IMMEDIATE_RISK is a version 2 rule (rag-rules.md) that reads the referral, not the
-// child's agency records, so it is applied here rather than by the evaluator.
 import type { Tx } from "#db/client.ts";
-import { CURRENT_RULE_VERSION, evaluate, highestRag, type Rag } from "#rag/index.ts";
+import { evaluate, highestRag, type Rag, type RuleSet } from "#rag/index.ts";
 import { loadPicture } from "#notifications/load-picture.ts";
 import { reasonsToJson, type RagReason } from "#notifications/reasons.ts";
 
-export const REFERRAL_IMMEDIATE_RISK: Omit<RagReason, "evidence"> = {
-  ruleId: "REFERRAL_IMMEDIATE_RISK",
-  rag: "RED",
-  description: "A referral or step-up request states an immediate risk of harm",
-};
+export const IMMEDIATE_RISK_RULE = "REFERRAL_IMMEDIATE_RISK";
 
 export interface ProposedRating {
   proposed: Rag;
@@ -22,17 +17,33 @@ export interface ProposedRating {
   ruleVersion: number;
 }
 
+function immediateRisk(ruleSet: RuleSet, recordId: string): RagReason {
+  const rule = ruleSet.rules.find((r) => r.id === IMMEDIATE_RISK_RULE);
+  return {
+    ruleId: IMMEDIATE_RISK_RULE,
+    rag: "RED",
+    description:
+      rule?.description ?? "A referral or step-up request states an immediate risk of harm",
+    evidence: [recordId],
+  };
+}
+
 export async function proposeReferralRating(
   tx: Tx,
   personId: string,
   referral: { id: string; immediateRisk: boolean },
   now: Date,
+  ruleSet: RuleSet,
 ): Promise<ProposedRating> {
   const { picture } = await loadPicture(tx, personId);
-  const evaluation = evaluate(picture, now);
+  picture.referrals = [
+    ...(picture.referrals ?? []),
+    { id: referral.id, receivedAt: now, kind: "REFERRAL", immediateRisk: referral.immediateRisk },
+  ];
+  const evaluation = evaluate(picture, now, ruleSet);
   const reasons: RagReason[] = reasonsToJson(evaluation.fired) as RagReason[];
-  if (referral.immediateRisk) {
-    reasons.unshift({ ...REFERRAL_IMMEDIATE_RISK, evidence: [referral.id] });
+  if (referral.immediateRisk && !reasons.some((r) => r.ruleId === IMMEDIATE_RISK_RULE)) {
+    reasons.unshift(immediateRisk(ruleSet, referral.id));
   }
   return {
     proposed: highestRag(reasons.map((r) => r.rag)) ?? "GREEN",
@@ -41,12 +52,15 @@ export async function proposeReferralRating(
   };
 }
 
-export function proposeStepUpRating(request: { id: string; urgent: boolean }): ProposedRating {
+export function proposeStepUpRating(
+  request: { id: string; urgent: boolean },
+  ruleSet: RuleSet,
+): ProposedRating {
   return request.urgent
     ? {
         proposed: "RED",
-        reasons: [{ ...REFERRAL_IMMEDIATE_RISK, evidence: [request.id] }],
-        ruleVersion: CURRENT_RULE_VERSION,
+        reasons: [immediateRisk(ruleSet, request.id)],
+        ruleVersion: ruleSet.version,
       }
-    : { proposed: "AMBER", reasons: [], ruleVersion: CURRENT_RULE_VERSION };
+    : { proposed: "AMBER", reasons: [], ruleVersion: ruleSet.version };
 }

@@ -5,7 +5,7 @@
 import type { SendMailOptions } from "nodemailer";
 import { LEVEL_WORDS, outcomeMeaning } from "./outcomes.ts";
 import { OUTCOMES, type Outcome } from "./types.ts";
-import { londonDay } from "./working-days.ts";
+import { toLondon } from "#notifications/london-time.ts";
 
 export interface ReferrerEmailContent {
   notificationId: string;
@@ -33,7 +33,7 @@ export function referrerEmail(
     messageId: `<referral-outcome-${mail.notificationId}@mash-hub>`,
     subject: "Your referral to the MASH: the outcome",
     text: [
-      `Thank you for your referral to the MASH made on ${londonDay(mail.receivedAt)}${yours}.`,
+      `Thank you for your referral to the MASH made on ${toLondon(mail.receivedAt).date}${yours}.`,
       "",
       `Outcome: ${outcome}.`,
       `Level of need: ${LEVEL_WORDS[level] ?? mail.level}.`,

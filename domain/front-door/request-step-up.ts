@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
+import type { RatingSettings } from "#notifications/rating-settings.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import { forbidden } from "#errors/domain-error.ts";
 import { raiseAlerts } from "#alerts/raise-alerts.ts";
@@ -41,6 +42,7 @@ const stepUpInput = z.object({
 
 export async function requestStepUp(
   db: Db,
+  rating: RatingSettings,
   viewer: Viewer,
   purpose: string | undefined,
   raw: unknown,
@@ -70,14 +72,18 @@ export async function requestStepUp(
   }
   return db.$transaction(async (tx) => {
     const requestId = randomUUID();
-    const notification = await makeContact(tx, {
-      id: randomUUID(),
-      personId: input.childId,
-      kind: "STEP_UP_REQUEST",
-      recordId: requestId,
-      rating: proposeStepUpRating({ id: requestId, urgent: input.urgent }),
-      createdAt: now,
-    });
+    const notification = await makeContact(
+      tx,
+      {
+        id: randomUUID(),
+        personId: input.childId,
+        kind: "STEP_UP_REQUEST",
+        recordId: requestId,
+        rating: proposeStepUpRating({ id: requestId, urgent: input.urgent }, rating.ruleSet),
+        createdAt: now,
+      },
+      rating.timescales,
+    );
     await tx.stepUpRequest.create({
       data: {
         id: requestId,

@@ -4,6 +4,7 @@
 import type { Db } from "#db/client.ts";
 import type { Config } from "#config/index.ts";
 import type { Viewer } from "#auth/viewer.ts";
+import type { RatingSettings } from "#notifications/rating-settings.ts";
 import { completeNextAction } from "./complete-next-action.ts";
 import { createContactLoaders } from "./contact-loaders.ts";
 import { decideContact } from "./decide-contact.ts";
@@ -19,14 +20,14 @@ import { submitReferral } from "./submit-referral.ts";
 
 type Purpose = string | undefined;
 
-export function createFrontDoorService(deps: { db: Db; config: Config }) {
-  const { db } = deps;
+export function createFrontDoorService(deps: { db: Db; config: Config; rating: RatingSettings }) {
+  const { db, rating } = deps;
   return {
     /** For the e-mail worker (alerts/service.ts). */
     mailQueue: createReferrerMailQueue({ from: deps.config.smtp.from }),
     createLoaders: () => createContactLoaders(db),
     submitReferral: (viewer: Viewer, purpose: Purpose, input: unknown) =>
-      submitReferral(db, viewer, purpose, input),
+      submitReferral(db, rating, viewer, purpose, input),
     decide: (viewer: Viewer, purpose: Purpose, input: unknown) =>
       decideContact(db, viewer, purpose, input),
     raiseEscalation: (viewer: Viewer, purpose: Purpose, input: unknown) =>
@@ -34,12 +35,13 @@ export function createFrontDoorService(deps: { db: Db; config: Config }) {
     resolveEscalation: (viewer: Viewer, purpose: Purpose, input: unknown) =>
       resolveEscalation(db, viewer, purpose, input),
     requestStepUp: (viewer: Viewer, purpose: Purpose, input: unknown) =>
-      requestStepUp(db, viewer, purpose, input),
+      requestStepUp(db, rating, viewer, purpose, input),
     recordDailyDiscussion: (viewer: Viewer, purpose: Purpose, input: unknown) =>
       recordDailyDiscussion(db, viewer, purpose, input),
     completeNextAction: (viewer: Viewer, purpose: Purpose, input: unknown) =>
       completeNextAction(db, viewer, purpose, input),
-    dailyDiscussion: (viewer: Viewer, input: unknown) => listDailyDiscussion(db, viewer, input),
+    dailyDiscussion: (viewer: Viewer, input: unknown) =>
+      listDailyDiscussion(db, rating.timescales.calendar, viewer, input),
     mashPerformance: (viewer: Viewer, input: unknown) => getMashPerformance(db, viewer, input),
     chronology: (childId: string, first: number) => getChronology(db, childId, first),
   };

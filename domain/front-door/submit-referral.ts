@@ -10,6 +10,7 @@
 // - the same clientReference from the same caller again: the same referral, not a second one.
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "#db/client.ts";
+import type { RatingSettings } from "#notifications/rating-settings.ts";
 import { isEarlyHelpRole, type Viewer } from "#auth/viewer.ts";
 import { forbidden, notFound } from "#errors/domain-error.ts";
 import { loadRelatedChildren } from "#access/load-child-facts.ts";
@@ -27,6 +28,7 @@ import type { ReferralResult, ValidationIssue } from "./types.ts";
 
 export async function submitReferral(
   db: Db,
+  rating: RatingSettings,
   viewer: Viewer,
   purpose: string | undefined,
   raw: unknown,
@@ -56,20 +58,25 @@ export async function submitReferral(
     }
     const { personId, outcome } = await findChild(tx, input);
     const referralId = randomUUID();
-    const rating = await proposeReferralRating(
+    const proposal = await proposeReferralRating(
       tx,
       personId,
       { id: referralId, immediateRisk: input.immediateRisk },
       now,
+      rating.ruleSet,
     );
-    const notification = await makeContact(tx, {
-      id: randomUUID(),
-      personId,
-      kind: "REFERRAL",
-      recordId: referralId,
-      rating,
-      createdAt: now,
-    });
+    const notification = await makeContact(
+      tx,
+      {
+        id: randomUUID(),
+        personId,
+        kind: "REFERRAL",
+        recordId: referralId,
+        rating: proposal,
+        createdAt: now,
+      },
+      rating.timescales,
+    );
     await tx.referral.create({
       data: {
         id: referralId,

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { TestHub } from "../../support/hub.ts";
 import { testKafka } from "../ingestion/kafka-helpers.ts";
-import { topicNames } from "#kafka/topics.ts";
+import { hubTopicNames } from "#kafka/topics.ts";
 import { newChild, type Child } from "../notifications/helpers.ts";
 
 export const SUBMIT_REFERRAL = `mutation($input: ReferralInput!) {
@@ -115,7 +115,7 @@ export async function readNotificationTopic(
   limitMs = 60_000,
 ): Promise<HubMessage[]> {
   const kafka = testKafka(brokers);
-  const topic = topicNames(prefix).notifications;
+  const topic = hubTopicNames(prefix).notifications;
   const consumer = kafka.consumer(`fd-reader-${randomBytes(4).toString("hex")}`);
   const messages: HubMessage[] = [];
   await consumer.connect();

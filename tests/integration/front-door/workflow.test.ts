@@ -12,7 +12,8 @@ import {
   type Child,
   type SmtpSink,
 } from "../notifications/helpers.ts";
-import { londonDay, nextWorkingDay } from "#front-door/working-days.ts";
+import { workingCalendar } from "#notifications/due-by.ts";
+import { nextWorkingDay, toLondon } from "#notifications/london-time.ts";
 import {
   DECIDE,
   SCREEN,
@@ -336,7 +337,7 @@ describe("after the front door", () => {
       );
       const id = referred.data!.submitReferral.notificationId;
       await t.gql(screener, SCREEN, { id, rag: "AMBER", rationale: "For the daily discussion." });
-      const meeting = nextWorkingDay(londonDay(new Date()));
+      const meeting = nextWorkingDay(workingCalendar(), toLondon(new Date()).date);
 
       const agenda = await t.gql<{ dailyDiscussion: Array<Record<string, unknown>> }>(
         manager,
@@ -511,7 +512,7 @@ describe("after the front door", () => {
         });
         expect(decided.errors).toBeUndefined();
       }
-      const today = londonDay(new Date());
+      const today = toLondon(new Date()).date;
       const res = await t.gql<{ mashPerformance: Record<string, unknown> }>(manager, PERFORMANCE, {
         from: today,
         to: today,

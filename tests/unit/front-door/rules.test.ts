@@ -4,13 +4,7 @@ import { describe, expect, it } from "@jest/globals";
 import { isUnderFiveOrUnborn, needsManagerSignOff } from "#front-door/sign-off-rule.ts";
 import { outcomeMeaning } from "#front-door/outcomes.ts";
 import { OUTCOMES } from "#front-door/types.ts";
-import {
-  bankHolidays,
-  isWorkingDay,
-  londonDay,
-  londonMidnight,
-  nextWorkingDay,
-} from "#front-door/working-days.ts";
+import { workingCalendar } from "#notifications/due-by.ts";
 import { agendaWindow } from "#front-door/list-daily-discussion.ts";
 import { referrerEmail } from "#front-door/referrer-email-message.ts";
 import { alertEmail } from "#alerts/email-message.ts";
@@ -48,38 +42,27 @@ describe("what each outcome sets (front-door.md)", () => {
   });
 });
 
-describe("working days in England and Wales", () => {
-  it("knows the bank holidays, substitute days included", () => {
-    expect([...bankHolidays(2026)].sort()).toEqual([
-      "2026-01-01",
-      "2026-04-03",
-      "2026-04-06",
-      "2026-05-04",
-      "2026-05-25",
-      "2026-08-31",
-      "2026-12-25",
-      "2026-12-28",
-    ]);
-    expect(bankHolidays(2027).has("2027-12-27")).toBe(true); // Christmas on a Saturday
-    expect(bankHolidays(2027).has("2027-12-28")).toBe(true); // Boxing Day on a Sunday
-    expect(bankHolidays(2023).has("2023-05-08")).toBe(true); // the coronation
-  });
-  it("skips weekends and bank holidays", () => {
-    expect(nextWorkingDay("2026-11-20")).toBe("2026-11-23"); // Friday → Monday
-    expect(nextWorkingDay("2026-12-24")).toBe("2026-12-29"); // over Christmas
-    expect(isWorkingDay("2026-04-06")).toBe(false);
-  });
-  it("reads dates and midnights in London time", () => {
-    expect(londonDay(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
-    expect(londonMidnight("2026-07-01").toISOString()).toBe("2026-06-30T23:00:00.000Z");
-    expect(londonMidnight("2026-12-01").toISOString()).toBe("2026-12-01T00:00:00.000Z");
-  });
-  it("puts on Monday's agenda what was set from Friday to Sunday, and holds no meeting at weekends", () => {
-    expect(agendaWindow("2026-11-23")).toEqual({
+describe("the daily discussion meeting's agenda", () => {
+  const calendar = workingCalendar();
+  it("puts on Monday's agenda what was set from Friday to Sunday, in London time", () => {
+    expect(agendaWindow(calendar, "2026-11-23")).toEqual({
       from: new Date("2026-11-20T00:00:00Z"),
       to: new Date("2026-11-23T00:00:00Z"),
     });
-    expect(agendaWindow("2026-11-22")).toBeUndefined();
+    expect(agendaWindow(calendar, "2026-07-01")).toEqual({
+      from: new Date("2026-06-29T23:00:00Z"), // British Summer Time
+      to: new Date("2026-06-30T23:00:00Z"),
+    });
+  });
+  it("holds no meeting at weekends or on bank holidays, and skips them before a meeting", () => {
+    expect(agendaWindow(calendar, "2026-11-22")).toBeUndefined();
+    expect(agendaWindow(calendar, "2026-12-25")).toBeUndefined();
+    // after Christmas: from the last working day before it
+    expect(agendaWindow(calendar, "2026-12-29")?.from).toEqual(new Date("2026-12-24T00:00:00Z"));
+  });
+  it("follows the partnership's own bank holidays", () => {
+    const extra = workingCalendar(undefined, ["2026-11-23"]);
+    expect(agendaWindow(extra, "2026-11-23")).toBeUndefined();
   });
 });
 

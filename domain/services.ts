@@ -14,6 +14,7 @@ import { createAlertService } from "#alerts/service.ts";
 import { createChildViewService } from "#child-view/child-view-service.ts";
 import { createIdentityService } from "#identity/identity-service.ts";
 import { createRejectedEventService } from "#ingestion/rejected-events.ts";
+import { createFrontDoorService } from "#front-door/service.ts";
 
 export interface ServiceDeps {
   config: Config;
@@ -27,6 +28,7 @@ export function createServices(deps: ServiceDeps) {
   const rating = ratingSettingsFrom(deps.config.mash);
   const audit = createAuditService(deps.db, deps.config.audit.chainKey);
   const maxEventBytes = deps.config.kafka.enabled ? deps.config.kafka.maxEventBytes : 256_000;
+  const frontDoor = createFrontDoorService({ db: deps.db, config: deps.config, rating });
   return {
     ...deps,
     consent: createConsentService(deps.db, audit),
@@ -51,9 +53,15 @@ export function createServices(deps: ServiceDeps) {
       rating,
       overduePollMs: deps.config.mash.overduePollMs,
     }),
-    alerts: createAlertService({ db: deps.db, config: deps.config, logger: deps.logger }),
+    alerts: createAlertService({
+      db: deps.db,
+      config: deps.config,
+      logger: deps.logger,
+      mailQueues: [frontDoor.mailQueue],
+    }),
     childView: createChildViewService({ db: deps.db, config: deps.config, logger: deps.logger }),
     identity: createIdentityService(deps.db),
+    frontDoor,
   };
 }
 

@@ -11,6 +11,7 @@ import type { ChildViewReader } from "#child-view/child-view-reader.ts";
 import type { LoaderOptions } from "#child-view/loaders.ts";
 import type { NotificationReader } from "#notifications/service.ts";
 import { unauthenticated } from "#errors/domain-error.ts";
+import type { ContactLoaders } from "#front-door/contact-loaders.ts";
 
 export interface RequestContext {
   requestId: string;
@@ -27,6 +28,8 @@ export interface RequestContext {
   childView: ChildViewReader;
   /** Notifications by id through this request's DataLoader. */
   notifications: NotificationReader;
+  /** The front door's parts of a notification through this request's DataLoaders. */
+  frontDoor: ContactLoaders;
 }
 
 export interface ContextOptions {
@@ -50,6 +53,7 @@ export function buildContext(
     recorder: new AccessRecorder(),
     childView: services.childView.forRequest(options.loaders),
     notifications: services.notifications.forRequest(),
+    frontDoor: services.frontDoor.createLoaders(),
   };
 }
 

@@ -11,6 +11,7 @@ import { alertResolvers } from "./alerts.ts";
 import { childResolvers } from "./child.ts";
 import { identityResolvers } from "./identity.ts";
 import { rejectedEventResolvers } from "./rejected-events.ts";
+import { frontDoorResolvers } from "./front-door.ts";
 
 const placeholders: IResolvers = {
   Mutation: { _noop: () => null },
@@ -29,4 +30,5 @@ export const resolvers: IResolvers[] = [
   childResolvers as IResolvers,
   identityResolvers as IResolvers,
   rejectedEventResolvers as IResolvers,
+  frontDoorResolvers as IResolvers,
 ];

@@ -1,6 +1,7 @@
 // Applies the one policy (decide.ts) to every field of the schema. Each field's resolver, the
 // default one included, is wrapped in the same steps, which `guardResolve` reads top to bottom:
-//   1. the caller     the request's access state (none: UNAUTHENTICATED);
+//   1. the caller     the request's access state (none: UNAUTHENTICATED); then, per record,
+//                     an OF_RECORD field's category and whether the caller made the record;
 //   2. the subject    which children the field is about (field-subject.ts);
 //   3. the facts      their consent and relationship, as they stand for this request;
 //   4. opening        a child the caller may not open is FORBIDDEN, before anything is loaded;
@@ -21,12 +22,13 @@ import {
 import { isEarlyHelpRole, type Role } from "#auth/viewer.ts";
 import { unauthenticated } from "#errors/domain-error.ts";
 import type { AccessRecorder } from "./access-recorder.ts";
-import { isDetail, type AccessCategory } from "./categories.ts";
+import { needsConsent, type AccessCategory } from "./categories.ts";
 import { decide, mayOpenChild, type ChildFacts, type Decision } from "./decide.ts";
 import { fieldCategory } from "./field-category.ts";
 import { subjectOf, type FieldSubject } from "./field-subject.ts";
 import { childForbidden, withheldError } from "./refusals.ts";
 import { isChildId, type FactsNeeded, type RequestAccess } from "./request-access.ts";
+import { effectiveCategory, madeByCaller } from "./record-facts.ts";
 
 /** What the wrapper needs from the request context (resolvers/context.ts has both). */
 export interface AccessContext {
@@ -46,6 +48,8 @@ interface FieldPolicy {
   isRoot: boolean;
   returnsChild: boolean;
   returnsObject: boolean;
+  /** Per record: the caller made it (a referral or step-up request they sent). */
+  madeByCaller?: boolean;
 }
 
 /** Facts for an object that claims to be about a child but has no valid id: nothing is known. */
@@ -79,9 +83,10 @@ export function applyAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
-function guardResolve(field: FieldPolicy, resolve: Resolver): Resolver {
+function guardResolve(policy: FieldPolicy, resolve: Resolver): Resolver {
   return async (source, args, ctx, info) => {
     const access = callerOf(ctx); // 1
+    const field = forRecord(policy, source, access);
     const subject = subjectOf(field, source, args, access); // 2
     await loadFacts(field, subject, access); // 3
     refuseUnopenable(field, subject, access, ctx.recorder); // 4
@@ -110,6 +115,15 @@ function callerOf(ctx: AccessContext): RequestAccess {
   return ctx.access;
 }
 
+/** 1. per record (version 2): an OF_RECORD field takes its record's category (record-facts.ts). */
+function forRecord(policy: FieldPolicy, source: unknown, access: RequestAccess): FieldPolicy {
+  return {
+    ...policy,
+    category: effectiveCategory(policy.category, source),
+    madeByCaller: madeByCaller(source, access.viewer.sub),
+  };
+}
+
 // 3. the facts: consent for DETAIL fields, the relationship for early help roles
 async function loadFacts(field: FieldPolicy, subject: FieldSubject, access: RequestAccess) {
   const needed = factsNeeded(field.category, access.viewer.role);
@@ -122,7 +136,7 @@ async function loadFacts(field: FieldPolicy, subject: FieldSubject, access: Requ
 
 function factsNeeded(category: AccessCategory | undefined, role: Role): FactsNeeded | undefined {
   if (category === undefined || category === "PUBLIC") return undefined;
-  return { consent: isDetail(category), relationship: isEarlyHelpRole(role) };
+  return { consent: needsConsent(category), relationship: isEarlyHelpRole(role) };
 }
 
 // 4. opening

@@ -24,6 +24,8 @@ export interface DecisionInput {
   typeName: string;
   fieldName: string;
   child: ChildFacts | undefined;
+  /** The caller made the record the field is about (a referral or step-up request they sent). */
+  madeByCaller?: boolean;
 }
 
 /**
@@ -37,6 +39,10 @@ const EARLY_HELP_WORKFLOW = new Set([
   "Subscription.alertRaised",
   "Query.notifications",
   "Mutation.recordConsent",
+  // version 2: the front door services check the role and the family
+  "Mutation.requestStepUp",
+  "Mutation.raiseEscalation",
+  "Query.dailyDiscussion",
 ]);
 
 const ALLOW: Decision = { allow: true, legalBasis: undefined };
@@ -44,23 +50,33 @@ const deny = (reason: WithheldReason): Decision => ({ allow: false, reason });
 
 export function decide(input: DecisionInput): Decision {
   const { role, category, child } = input;
-  if (category === undefined) return deny("ROLE");
+  // OF_RECORD is resolved per object before the policy is asked (record-facts.ts); unresolved, deny
+  if (category === undefined || category === "OF_RECORD") return deny("ROLE");
   if (category === "PUBLIC") return ALLOW;
   switch (role) {
     case "AGENCY_SYSTEM":
       return deny("ROLE");
     case "AUDITOR":
-      return category === "IDENTITY" || category === "AUDIT" ? ALLOW : deny("ROLE");
+      return category === "IDENTITY" || category === "AUDIT" || category === "MANAGEMENT"
+        ? ALLOW
+        : deny("ROLE");
     case "MASH_SCREENER":
     case "MASH_MANAGER":
-      if (category === "AUDIT") return role === "MASH_MANAGER" ? ALLOW : deny("ROLE");
+      if (category === "AUDIT" || category === "MANAGEMENT") {
+        return role === "MASH_MANAGER" ? ALLOW : deny("ROLE");
+      }
       if (isDetail(category)) return detail(child, DETAIL_AGENCY[category], true);
+      // REFERRAL_DETAIL and DECISION: yes (access.md "Version 2")
       return ALLOW;
     case "EARLY_HELP_MANAGER":
     case "LEAD_PROFESSIONAL":
-      if (category === "AUDIT") return deny("ROLE");
+      if (category === "AUDIT" || category === "MANAGEMENT") return deny("ROLE");
       if (child && !child.related) return deny("NO_RELATIONSHIP");
       if (isDetail(category)) return detail(child, DETAIL_AGENCY[category], false);
+      // their families' referrals: with consent covering EARLY_HELP, or when they made it
+      if (category === "REFERRAL_DETAIL") {
+        return input.madeByCaller ? ALLOW : detail(child, "EARLY_HELP", false);
+      }
       if (category === "WORKFLOW" && !child) {
         const path = `${input.typeName}.${input.fieldName}`;
         return input.typeName === "Alert" || EARLY_HELP_WORKFLOW.has(path) ? ALLOW : deny("ROLE");
@@ -132,7 +148,9 @@ export function withheldMessage(category: string, reason: WithheldReason): strin
   const agency =
     category in DETAIL_AGENCY
       ? AGENCY_WORDS[DETAIL_AGENCY[category as keyof typeof DETAIL_AGENCY]]
-      : undefined;
+      : category === "REFERRAL_DETAIL"
+        ? AGENCY_WORDS.EARLY_HELP
+        : undefined;
   switch (reason) {
     case "NO_CONSENT":
       return `Withheld: no consent covering ${agency ?? category} information`;

@@ -19,6 +19,25 @@ const LONDON = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
 });
 
+/** Why the alert was raised, in words that name no one and say nothing of what happened. */
+function whatHappened(alert: Pick<EmailAlert, "rag" | "stage">): string {
+  const stage = alert.stage.startsWith("ESCALATION:") ? "ESCALATION" : alert.stage;
+  switch (stage) {
+    case "PROPOSED_RED":
+      return "A new MASH notification has been proposed RED and needs screening now.";
+    case "STEP_UP_REQUEST":
+      return `Early help has asked the MASH to step a family up (proposed ${alert.rag}).`;
+    case "ESCALATION":
+      return "A disagreement with a MASH decision has been raised and needs a MASH manager.";
+    case "DECIDED":
+      return "The MASH has decided on a notification about a family you work with.";
+    case "OVERDUE":
+      return `A MASH contact (${alert.rag}) has passed its due time without a decision.`;
+    default:
+      return `A MASH notification has been screened ${alert.rag}.`;
+  }
+}
+
 /** `consoleUrl`: the console's address, e.g. https://mash-hub.example/console (HUB_PUBLIC_URL). */
 export function alertEmail(
   alert: EmailAlert,
@@ -27,12 +46,7 @@ export function alertEmail(
   consoleUrl: string,
 ): SendMailOptions {
   const link = `${consoleUrl}/child/${encodeURIComponent(alert.childId)}?notification=${encodeURIComponent(alert.notificationId)}`;
-  const what =
-    alert.stage === "PROPOSED_RED"
-      ? "A new MASH notification has been proposed RED and needs screening now."
-      : alert.stage === "OVERDUE"
-        ? `A MASH contact (${alert.rag}) has passed its due time without a decision.`
-        : `A MASH notification has been screened ${alert.rag}.`;
+  const what = whatHappened(alert);
   return {
     from,
     to,

@@ -1,29 +1,19 @@
-// Sends alert e-mails. Alerts are persisted first; this worker, on every replica, claims due
+// Sends the hub's e-mails: alerts, and whatever other mail queues it is given (the referrer's
+// outcome e-mail). Every e-mail is persisted first; this worker, on every replica, claims due
 // rows with FOR UPDATE SKIP LOCKED (so two replicas never take the same row), sends, and marks
-// the row SENT in the same transaction that holds the claim. A failure is recorded with the
-// next attempt time (exponential backoff, capped); the row stays PENDING until it goes.
+// the row sent in the same transaction that holds the claim. A failure is recorded with the next
+// attempt time (exponential backoff, capped); the row stays pending until it goes. A hub killed
+// mid-send leaves the row unmarked (its transaction never commits) and another pass sends it
+// again with the same Message-ID, which the receiving system uses to drop a repeat.
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "#db/client.ts";
 import type { Logger } from "#logging/logger.ts";
 import type { Config } from "#config/index.ts";
 import type { Worker } from "#runtime/worker.ts";
-import { alertEmail } from "./email-message.ts";
-import { MASH_DUTY } from "./recipients.ts";
 import type { AlertBus } from "./live-bus.ts";
+import type { MailQueue } from "./mail-queue.ts";
 
 const BATCH = 5;
-
-interface DueRow {
-  id: string;
-  notificationId: string;
-  recipient: string;
-  recipientEmail: string | null;
-  rag: string;
-  stage: string;
-  emailAttempts: number;
-  dueBy: Date;
-  childId: string;
-}
 
 export function backoffMs(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
@@ -34,60 +24,42 @@ export function createEmailWorker(deps: {
   config: Config;
   logger: Logger;
   bus: AlertBus | undefined;
+  queues: MailQueue[];
 }): Worker {
   const { smtp } = deps.config;
-  const consoleUrl = `${deps.config.console.publicUrl ?? `http://localhost:${deps.config.server.port}`}/console`;
-  const log = deps.logger.child({ component: "alert-email" });
+  const log = deps.logger.child({ component: "email" });
   let transporter: Transporter | undefined;
   let stopped = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let offBus: (() => void) | undefined;
 
-  async function sendDue(): Promise<number> {
+  async function sendDue(queue: MailQueue): Promise<number> {
     return deps.db.$transaction(
       async (tx) => {
-        const due = await tx.$queryRaw<DueRow[]>`
-          SELECT a.id, a."notificationId", a.recipient, a."recipientEmail", a.rag, a.stage,
-                 a."emailAttempts", n."dueBy", n."personId" AS "childId"
-          FROM "Alert" a JOIN "MashNotification" n ON n.id = a."notificationId"
-          WHERE a."emailStatus" = 'PENDING'
-            AND (a."emailNextAttemptAt" IS NULL OR a."emailNextAttemptAt" <= now())
-          ORDER BY a."raisedAt", a.id
-          LIMIT ${BATCH}
-          FOR UPDATE OF a SKIP LOCKED`;
-        for (const row of due) {
-          const to = row.recipient === MASH_DUTY ? smtp.dutyEmail : row.recipientEmail;
-          if (!to) {
-            await tx.alert.update({ where: { id: row.id }, data: { emailStatus: "NOT_REQUIRED" } });
+        const due = await queue.claimDue(tx, BATCH);
+        for (const mail of due) {
+          if (!mail.message) {
+            await mail.markNotRequired(tx);
             continue;
           }
           try {
-            await transporter!.sendMail(alertEmail(row, smtp.from, to, consoleUrl));
-            await tx.alert.update({
-              where: { id: row.id },
-              data: {
-                emailStatus: "SENT",
-                emailSentAt: new Date(),
-                emailAttempts: { increment: 1 },
-                emailLastError: null,
-              },
-            });
-            log.info({ alertId: row.id }, "alert e-mail sent");
+            await transporter!.sendMail(mail.message);
+            await mail.markSent(tx, new Date());
+            log.info({ queue: queue.name, mailId: mail.id }, "e-mail sent");
           } catch (err) {
-            const attempts = row.emailAttempts + 1;
+            const attempts = mail.attempts + 1;
             const wait = backoffMs(attempts, smtp.retryBaseMs, smtp.retryMaxMs);
-            await tx.alert.update({
-              where: { id: row.id },
-              data: {
-                emailAttempts: attempts,
-                emailNextAttemptAt: new Date(Date.now() + wait),
-                emailLastError: errorCode(err),
-              },
-            });
+            await mail.markFailed(tx, attempts, new Date(Date.now() + wait), errorCode(err));
             log.warn(
-              { alertId: row.id, attempts, retryInMs: wait, code: errorCode(err) },
-              "alert e-mail failed; will retry",
+              {
+                queue: queue.name,
+                mailId: mail.id,
+                attempts,
+                retryInMs: wait,
+                code: errorCode(err),
+              },
+              "e-mail failed; will retry",
             );
           }
         }
@@ -99,13 +71,15 @@ export function createEmailWorker(deps: {
 
   async function loop() {
     while (!stopped) {
-      let n = 0;
-      try {
-        n = await sendDue();
-      } catch (err) {
-        log.error({ err }, "alert e-mail pass failed");
+      let full = false;
+      for (const queue of deps.queues) {
+        try {
+          if ((await sendDue(queue)) === BATCH) full = true;
+        } catch (err) {
+          log.error({ queue: queue.name, err }, "e-mail pass failed");
+        }
       }
-      if (n === BATCH) continue;
+      if (full) continue;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, smtp.pollMs);
         wake = () => {
@@ -121,7 +95,7 @@ export function createEmailWorker(deps: {
     name: "alert-email",
     async start() {
       if (!smtp.url) {
-        log.warn("SMTP_URL is not set: alert e-mails wait (PENDING) for a replica that has it");
+        log.warn("SMTP_URL is not set: e-mails wait (pending) for a replica that has it");
         return;
       }
       transporter = nodemailer.createTransport({

@@ -1,4 +1,6 @@
 // The caller's own in-app alerts, newest first (keyset pagination), and acknowledging one.
+// Acknowledgement is per user: an alert to a role inbox (ROLE:MASH) stays unacknowledged for
+// every other user of the inbox until they acknowledge it themselves.
 import type { Db } from "#db/client.ts";
 import type { Prisma } from "#db/generated/client.ts";
 import type { Viewer } from "#auth/viewer.ts";
@@ -7,9 +9,12 @@ import { enqueueOutbox } from "#outbox/enqueue.ts";
 import { decodeCursor, encodeCursor, pageSize } from "#notifications/cursor.ts";
 import type { Page } from "#notifications/list-notifications.ts";
 import { alertMessage, mapAlert, type Alert } from "./map-alert.ts";
-import { isVisibleTo, recipientsVisibleTo } from "./recipients.ts";
+import { isRoleInbox, isVisibleTo, recipientsVisibleTo } from "./recipients.ts";
 
-const withChild = { notification: { select: { personId: true } } } as const;
+const withChild = {
+  notification: { select: { personId: true } },
+  acknowledgements: true,
+} as const;
 
 export async function listMyAlerts(
   db: Db,
@@ -17,11 +22,22 @@ export async function listMyAlerts(
   args: { unacknowledgedOnly?: boolean | null; first?: number | null; after?: string | null },
 ): Promise<Page<Alert>> {
   const first = pageSize(args.first);
+  const recipients = recipientsVisibleTo(viewer);
   const and: Prisma.AlertWhereInput[] = [
-    { recipient: { in: recipientsVisibleTo(viewer) } },
+    { recipient: { in: recipients } },
     { channels: { has: "IN_APP" } },
   ];
-  if (args.unacknowledgedOnly) and.push({ acknowledgedAt: null });
+  if (args.unacknowledgedOnly) {
+    and.push({
+      OR: [
+        { recipient: viewer.sub, acknowledgedAt: null },
+        {
+          recipient: { in: recipients.filter(isRoleInbox) },
+          acknowledgements: { none: { userId: viewer.sub } },
+        },
+      ],
+    });
+  }
   if (args.after) {
     const c = decodeCursor(args.after);
     and.push({ OR: [{ raisedAt: { lt: c.at } }, { raisedAt: c.at, id: { lt: c.id } }] });
@@ -32,7 +48,7 @@ export async function listMyAlerts(
     take: first + 1,
     include: withChild,
   });
-  const edges = rows.slice(0, first).map(mapAlert);
+  const edges = rows.slice(0, first).map((r) => mapAlert(r, viewer.sub));
   const last = edges.at(-1);
   return {
     edges,
@@ -45,20 +61,36 @@ export async function listMyAlerts(
 export async function getAlertFor(db: Db, viewer: Viewer, id: string): Promise<Alert | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const row = await db.alert.findUnique({ where: { id }, include: withChild });
-  return row && isVisibleTo(viewer, row.recipient, row.channels) ? mapAlert(row) : undefined;
+  return row && isVisibleTo(viewer, row.recipient, row.channels)
+    ? mapAlert(row, viewer.sub)
+    : undefined;
 }
 
-/** Records who acknowledged and when; only a recipient may. A second acknowledgement keeps the first. */
+/**
+ * Records who acknowledged and when; only a recipient may. Each user's first acknowledgement is
+ * kept (a second one changes nothing). An alert to one user is also marked acknowledged on the
+ * alert itself; an alert to a role inbox only for the user who acknowledged it.
+ */
 export async function acknowledgeAlert(db: Db, viewer: Viewer, id: string): Promise<Alert> {
   const visible = await getAlertFor(db, viewer, id);
   if (!visible) throw notFound("Alert");
   return db.$transaction(async (tx) => {
-    const done = await tx.alert.updateMany({
-      where: { id, acknowledgedAt: null },
-      data: { acknowledgedAt: new Date(), acknowledgedBy: viewer.sub },
+    const at = new Date();
+    const mine = await tx.alertAcknowledgement.createMany({
+      data: [{ alertId: id, userId: viewer.sub, acknowledgedAt: at }],
+      skipDuplicates: true,
     });
-    const alert = mapAlert(await tx.alert.findUniqueOrThrow({ where: { id }, include: withChild }));
-    if (done.count > 0) {
+    if (!isRoleInbox(visible.recipient)) {
+      await tx.alert.updateMany({
+        where: { id, acknowledgedAt: null },
+        data: { acknowledgedAt: at, acknowledgedBy: viewer.sub },
+      });
+    }
+    const alert = mapAlert(
+      await tx.alert.findUniqueOrThrow({ where: { id }, include: withChild }),
+      viewer.sub,
+    );
+    if (mine.count > 0) {
       await enqueueOutbox(tx, "mash.alerts.v1", alert.childId, alertMessage(alert, "ACKNOWLEDGED"));
     }
     return alert;

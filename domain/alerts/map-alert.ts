@@ -1,6 +1,14 @@
 // The one mapping from an Alert row (with its notification's child) to what services return.
-import type { Alert as AlertRow } from "#db/generated/client.ts";
+// An alert to a role inbox is acknowledged per user: seen by one viewer, acknowledgedAt and
+// acknowledgedBy are that viewer's own acknowledgement (another user's does not clear it).
+import type { Alert as AlertRow, AlertAcknowledgement as AckRow } from "#db/generated/client.ts";
 import { isRag, type Rag } from "#rag/index.ts";
+import { isRoleInbox } from "./recipients.ts";
+
+export interface AlertAcknowledgement {
+  by: string;
+  at: Date;
+}
 
 export interface Alert {
   id: string;
@@ -13,21 +21,35 @@ export interface Alert {
   recipient: string;
   channels: string[];
   stage: string;
+  /** Everyone who acknowledged it, oldest first. */
+  acknowledgements: AlertAcknowledgement[];
 }
 
-export function mapAlert(row: AlertRow & { notification: { personId: string } }): Alert {
+export type AlertRowWithChild = AlertRow & {
+  notification: { personId: string };
+  acknowledgements?: AckRow[];
+};
+
+/** `viewer`: the user the alert is shown to (their own acknowledgement of a role inbox's alert). */
+export function mapAlert(row: AlertRowWithChild, viewer?: string): Alert {
   if (!isRag(row.rag)) throw new Error(`alert ${row.id} has an unknown rating`);
+  const acknowledgements = (row.acknowledgements ?? [])
+    .map((a) => ({ by: a.userId, at: a.acknowledgedAt }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.by.localeCompare(b.by));
+  const own = viewer ? acknowledgements.find((a) => a.by === viewer) : undefined;
+  const shared = isRoleInbox(row.recipient);
   return {
     id: row.id,
     notificationId: row.notificationId,
     childId: row.notification.personId,
     rag: row.rag,
     raisedAt: row.raisedAt,
-    acknowledgedAt: row.acknowledgedAt,
-    acknowledgedBy: row.acknowledgedBy,
+    acknowledgedAt: shared ? (own?.at ?? null) : row.acknowledgedAt,
+    acknowledgedBy: shared ? (own?.by ?? null) : row.acknowledgedBy,
     recipient: row.recipient,
     channels: row.channels,
     stage: row.stage,
+    acknowledgements,
   };
 }
 

@@ -9,7 +9,12 @@ import { alertMessage, mapAlert, type Alert } from "./map-alert.ts";
 import { notifyAlertRaised } from "./live-channel.ts";
 import { MASH_DUTY, type Channel } from "./recipients.ts";
 
-export type AlertStage = "PROPOSED_RED" | "SCREENED" | "OVERDUE";
+/**
+ * Why the alert is raised. (notification, recipient, stage) is raised once, so an escalation's
+ * stage names the escalation: a second disagreement about one contact alerts again.
+ */
+export type AlertStage =
+  "PROPOSED_RED" | "SCREENED" | "STEP_UP_REQUEST" | "DECIDED" | "OVERDUE" | `ESCALATION:${string}`;
 
 export interface AlertTarget {
   recipient: string;

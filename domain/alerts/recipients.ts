@@ -1,7 +1,7 @@
-// Who an alert is for, and who may see it. A recipient is a user id (the JWT `sub`), the role
-// inbox "ROLE:MASH" (every MASH_SCREENER and MASH_MANAGER), the role inbox "ROLE:MASH_MANAGER"
-// (MASH managers only: OVERDUE contacts), or "MASH_DUTY" (the duty e-mail inbox,
-// MASH_DUTY_EMAIL, which has no in-app view).
+// Who an alert is for, and who may see it. A recipient is a user id (the JWT `sub`), a role
+// inbox — "ROLE:MASH" (every MASH_SCREENER and MASH_MANAGER) or "ROLE:MASH_MANAGER" (MASH
+// managers only) — or "MASH_DUTY" (the duty e-mail inbox, MASH_DUTY_EMAIL, which has no in-app
+// view). An alert to a role inbox is acknowledged by each of its users on their own.
 import { isMashRole, type Viewer } from "#auth/viewer.ts";
 
 export const MASH_DUTY = "MASH_DUTY";
@@ -19,3 +19,6 @@ export function recipientsVisibleTo(viewer: Viewer): string[] {
 export function isVisibleTo(viewer: Viewer, recipient: string, channels: string[]): boolean {
   return channels.includes("IN_APP") && recipientsVisibleTo(viewer).includes(recipient);
 }
+
+/** A role inbox is shared: each of its users acknowledges for themselves. */
+export const isRoleInbox = (recipient: string): boolean => recipient.startsWith("ROLE:");

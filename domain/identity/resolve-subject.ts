@@ -1,6 +1,7 @@
 // Links an event's subject to a child, inside the caller's transaction.
 // Exact links first (a known (source, sourcePersonId), NHS number, UPN); then the probabilistic
 // stage (identity/score.ts over blocked candidates): link, hold for review, or a new child.
+// A referral's child has no agency person id: `source` null, the same stages on the rest.
 import { randomUUID } from "node:crypto";
 import { Prisma, type Tx } from "#db/client.ts";
 import { findCandidates } from "./candidates.ts";
@@ -13,12 +14,14 @@ import {
   decide,
   type MatchScore,
 } from "./score.ts";
-import type { Resolution, Subject, SubjectSource } from "./subject.ts";
+import type { Resolution, Subject, SubjectSource, UnsourcedSubject } from "./subject.ts";
+
+type AnySubject = Subject | UnsourcedSubject;
 
 export async function resolveSubject(
   tx: Tx,
-  source: SubjectSource,
-  subject: Subject,
+  source: SubjectSource | null,
+  subject: AnySubject,
 ): Promise<Resolution> {
   const exact = await findExact(tx, source, subject);
   if (exact.hit) {
@@ -92,8 +95,8 @@ export async function resolveSubject(
  */
 async function holdForReview(
   tx: Tx,
-  source: SubjectSource,
-  subject: Subject,
+  source: SubjectSource | null,
+  subject: AnySubject,
   found: FoundIdentifier[],
   candidateId: string,
   matchedOn: string[],
@@ -198,9 +201,11 @@ interface ExactRow extends FoundIdentifier {
 }
 
 /** The subject's identifiers as (kind, agency, value): the agency's own id, NHS number, UPN. */
-function wantedIdentifiers(source: SubjectSource, subject: Subject): FoundIdentifier[] {
+function wantedIdentifiers(source: SubjectSource | null, subject: AnySubject): FoundIdentifier[] {
   return [
-    { kind: "SOURCE_PERSON_ID", agency: source, value: subject.sourcePersonId },
+    ...(source && subject.sourcePersonId
+      ? [{ kind: "SOURCE_PERSON_ID", agency: source, value: subject.sourcePersonId }]
+      : []),
     ...(subject.nhsNumber ? [{ kind: "NHS_NUMBER", agency: null, value: subject.nhsNumber }] : []),
     ...(subject.upn ? [{ kind: "UPN", agency: null, value: subject.upn }] : []),
   ];
@@ -213,8 +218,8 @@ function wantedIdentifiers(source: SubjectSource, subject: Subject): FoundIdenti
  */
 async function findExact(
   tx: Tx,
-  source: SubjectSource,
-  subject: Subject,
+  source: SubjectSource | null,
+  subject: AnySubject,
 ): Promise<{
   found: FoundIdentifier[];
   hit:
@@ -227,7 +232,7 @@ async function findExact(
            p."postcode"
     FROM "PersonIdentifier" i JOIN "Person" p ON p."id" = i."personId"
     WHERE (i."kind" = 'SOURCE_PERSON_ID' AND i."agency" = ${source}::"Agency"
-           AND i."value" = ${subject.sourcePersonId}::text)
+           AND i."value" = ${subject.sourcePersonId ?? null}::text)
        OR (i."kind" = 'NHS_NUMBER' AND i."agency" IS NULL AND i."value" = ${subject.nhsNumber ?? null}::text)
        OR (i."kind" = 'UPN' AND i."agency" IS NULL AND i."value" = ${subject.upn ?? null}::text)`;
   const found = rows.map(({ kind, agency, value }) => ({ kind, agency, value }));
@@ -271,8 +276,8 @@ export async function live(tx: Tx, personId: string): Promise<string> {
 export async function attachIdentifiers(
   tx: Tx,
   personId: string,
-  source: SubjectSource,
-  subject: Subject,
+  source: SubjectSource | null,
+  subject: AnySubject,
   known?: FoundIdentifier[],
 ): Promise<void> {
   const wanted = wantedIdentifiers(source, subject).filter(
@@ -310,7 +315,7 @@ interface PersonDemographics {
 async function fillMissingDemographics(
   tx: Tx,
   personId: string,
-  subject: Subject,
+  subject: AnySubject,
   known?: PersonDemographics,
 ): Promise<void> {
   const p =
@@ -344,7 +349,7 @@ async function fillMissingDemographics(
 /** A new child from the subject's demographics: one raw insert. */
 async function createChild(
   tx: Tx,
-  subject: Subject,
+  subject: AnySubject,
   status: "ACTIVE" | "PROVISIONAL",
 ): Promise<{ id: string }> {
   const d = personData(subject);

@@ -14,6 +14,12 @@ export interface Subject {
   postcode?: string | null | undefined;
 }
 
+/**
+ * A subject no agency system identifies (a referral's child): matched on NHS number, UPN and
+ * demographics exactly as an event's subject, without an agency's own person id.
+ */
+export type UnsourcedSubject = Omit<Subject, "sourcePersonId"> & { sourcePersonId?: undefined };
+
 export interface Resolution {
   personId: string;
   /** LINKED: an existing child; NEW: a child created now; PROVISIONAL: held for a match review. */

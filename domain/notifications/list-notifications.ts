@@ -4,7 +4,12 @@ import type { Prisma } from "#db/generated/client.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import type { Rag } from "#rag/index.ts";
 import { decodeCursor, encodeCursor, pageSize } from "./cursor.ts";
-import { mapNotification, type Notification, type NotificationStatus } from "./map-notification.ts";
+import {
+  mapNotification,
+  type Notification,
+  type NotificationKind,
+  type NotificationStatus,
+} from "./map-notification.ts";
 import { requireMashRole } from "./screen-notification.ts";
 
 export interface NotificationFilter {
@@ -14,6 +19,7 @@ export interface NotificationFilter {
   childId?: string | null;
   /** Still awaiting screening after its dueBy. */
   overdueOnly?: boolean | null;
+  kind?: NotificationKind | null;
 }
 
 export interface Page<T> {
@@ -34,6 +40,7 @@ export async function listNotifications(
   const and: Prisma.MashNotificationWhereInput[] = [];
   if (f.status) and.push({ status: f.status });
   if (f.childId) and.push({ personId: f.childId });
+  if (f.kind) and.push({ kind: f.kind });
   if (f.rag) and.push({ OR: [{ rag: f.rag }, { rag: null, proposedRag: f.rag }] });
   if (f.overdueOnly) and.push({ status: "AWAITING_SCREENING", dueBy: { lt: now } });
   if (args.after) {

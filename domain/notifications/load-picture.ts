@@ -56,6 +56,7 @@ interface PictureJson {
     permanentlyExcluded: boolean;
   }>;
   earlyHelp: Array<{ id: string; eventId: string | null; status: string; openedAt: string }>;
+  referrals: Array<{ id: string; receivedAt: string; kind: string; immediateRisk: boolean }>;
   previousReasons: unknown;
 }
 
@@ -96,6 +97,14 @@ export async function loadPictures(
       'earlyHelp', (SELECT coalesce(json_agg(json_build_object(
           'id', "id", 'eventId', "eventId", 'status', "status", 'openedAt', "openedAt") ORDER BY "id"), '[]')
         FROM "EarlyHelpEpisode" WHERE "personId" = ids.id),
+      'referrals', (SELECT coalesce(json_agg(x ORDER BY x."receivedAt", x."id"), '[]') FROM (
+          SELECT r."id", r."receivedAt", 'REFERRAL' AS "kind", r."immediateRisk"
+            FROM "Referral" r JOIN "MashNotification" n ON n."id" = r."notificationId"
+           WHERE n."personId" = ids.id
+          UNION ALL
+          SELECT s."id", s."requestedAt", 'STEP_UP_REQUEST', s."urgent"
+            FROM "StepUpRequest" s JOIN "MashNotification" n ON n."id" = s."notificationId"
+           WHERE n."personId" = ids.id) x),
       'previousReasons', (SELECT "reasons" FROM "RagAssessment" WHERE "personId" = ids.id
         ORDER BY "assessedAt" DESC, "id" DESC LIMIT 1)
     ) AS "picture"
@@ -151,9 +160,8 @@ function toLoaded(j: PictureJson, inboundEventId: string | undefined): LoadedPic
     schoolAttendances: school,
     earlyHelpEpisodes: earlyHelp,
     householdPlans,
-    // Referrals and step-up requests join the picture when the front door stores them
-    // (REFERRAL_IMMEDIATE_RISK); until then the hub holds none.
-    referrals: [],
+    // the front door's referrals and step-up requests (REFERRAL_IMMEDIATE_RISK)
+    referrals: (j.referrals ?? []).map((r) => ({ ...r, receivedAt: date(r.receivedAt) })),
   };
   const recordIdsFromEvent = new Set(
     [...plans, ...householdPlans, ...police, ...ed, ...school, ...earlyHelp]

@@ -7,10 +7,14 @@ import { reasonsFromJson, type RagReason } from "./reasons.ts";
 import type { StepUpReason } from "./next-actions.ts";
 
 export type NotificationStatus = "AWAITING_SCREENING" | "SCREENED" | "STEPPED_UP" | "CLOSED";
+/** What made the contact (front-door.md "One queue"). */
+export type NotificationKind = "AGENCY_EVENT" | "REFERRAL" | "STEP_UP_REQUEST";
+const KINDS: readonly NotificationKind[] = ["AGENCY_EVENT", "REFERRAL", "STEP_UP_REQUEST"];
 
 export interface Notification {
   id: string;
   childId: string;
+  kind: NotificationKind;
   createdAt: Date;
   dueBy: Date;
   status: NotificationStatus;
@@ -25,6 +29,9 @@ export interface Notification {
   nextActions: string[];
   ruleVersion: number;
   stepUpReason: StepUpReason | null;
+  stepUpRationale: string | null;
+  steppedUpBy: string | null;
+  steppedUpAt: Date | null;
 }
 
 const STATUSES: readonly NotificationStatus[] = [
@@ -36,12 +43,14 @@ const STATUSES: readonly NotificationStatus[] = [
 
 export function mapNotification(row: NotificationRow): Notification {
   const status = STATUSES.find((s) => s === row.status);
-  if (!status || !isRag(row.proposedRag)) {
-    throw new Error(`notification ${row.id} has an unknown status or rating`);
+  const kind = KINDS.find((k) => k === row.kind);
+  if (!status || !kind || !isRag(row.proposedRag)) {
+    throw new Error(`notification ${row.id} has an unknown status, kind or rating`);
   }
   return {
     id: row.id,
     childId: row.personId,
+    kind,
     createdAt: row.createdAt,
     dueBy: row.dueBy,
     status,
@@ -55,6 +64,9 @@ export function mapNotification(row: NotificationRow): Notification {
     nextActions: row.nextActions,
     ruleVersion: row.ruleVersion,
     stepUpReason: row.stepUpReason === "CIN" || row.stepUpReason === "CP" ? row.stepUpReason : null,
+    stepUpRationale: row.stepUpRationale,
+    steppedUpBy: row.steppedUpBy,
+    steppedUpAt: row.steppedUpAt,
   };
 }
 
@@ -64,6 +76,7 @@ export function notificationMessage(n: Notification, change: string): Record<str
     change,
     notificationId: n.id,
     childId: n.childId,
+    kind: n.kind,
     status: n.status,
     proposedRag: n.proposedRag,
     rag: n.rag,

@@ -11,11 +11,11 @@ import { ROLE_MASH_MANAGER } from "#alerts/recipients.ts";
 import { isRag } from "#rag/index.ts";
 
 /**
- * The one definition of "undecided" for the overdue check. Today: not yet screened. When the
- * decide mutation (Decision) lands, this becomes "no decision recorded".
+ * The one definition of "undecided" for the overdue check: no decision recorded (front-door.md:
+ * every contact, screened or not, is decided with `decide`).
  */
 export const undecided = (alias: string): Prisma.Sql =>
-  Prisma.raw(`${alias}."status" = 'AWAITING_SCREENING'`);
+  Prisma.raw(`NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."notificationId" = ${alias}."id")`);
 
 const BATCH = 100;
 

@@ -95,5 +95,8 @@ async function screenedTargets(tx: Tx, childId: string, rag: Rag): Promise<Alert
 export async function explainRefusal(tx: Tx, id: string, step: string): Promise<never> {
   const row = await tx.mashNotification.findUnique({ where: { id }, select: { status: true } });
   if (!row) throw notFound("Notification");
+  if (row.status === "AWAITING_SCREENING") {
+    throw conflict(`Notification cannot be ${step} before it is screened`);
+  }
   throw conflict(`Notification cannot be ${step}: it is ${row.status}`);
 }

@@ -1,4 +1,6 @@
 // Step up to children's social care with reason CIN or CP, and the next actions that follow.
+// Only a screened notification is stepped up (so that its rating, rationale and screener are
+// recorded first); who stepped it up and when are kept with the rationale.
 import type { Db } from "#db/client.ts";
 import type { Viewer } from "#auth/viewer.ts";
 import { enqueueOutbox } from "#outbox/enqueue.ts";
@@ -15,11 +17,13 @@ export async function stepUp(
   const rationale = requireRationale(input.rationale);
   return db.$transaction(async (tx) => {
     const updated = await tx.mashNotification.updateMany({
-      where: { id: input.notificationId, status: { in: ["AWAITING_SCREENING", "SCREENED"] } },
+      where: { id: input.notificationId, status: "SCREENED" },
       data: {
         status: "STEPPED_UP",
         stepUpReason: input.reason,
         stepUpRationale: rationale,
+        steppedUpBy: viewer.sub,
+        steppedUpAt: new Date(),
         nextActions: nextActionsForStepUp(input.reason),
       },
     });

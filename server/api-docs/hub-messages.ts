@@ -8,8 +8,16 @@ const dateTime = z.iso.datetime({ offset: true });
 
 export const notificationMessageSchema = z
   .object({
-    change: z.string().describe("What happened: CREATED, UPDATED, SCREENED, STEPPED_UP, CLOSED, …"),
+    change: z
+      .string()
+      .describe(
+        "What happened: CREATED, SCREENED, STEPPED_UP; DECIDED, ESCALATION_RAISED, ESCALATION_RESOLVED, DAILY_DISCUSSION_RECORDED, ACTION_COMPLETED (with the ids of what changed), …",
+      ),
     notificationId: z.string(),
+    kind: z
+      .enum(["AGENCY_EVENT", "REFERRAL", "STEP_UP_REQUEST"])
+      .optional()
+      .describe("What made the contact (front-door.md)"),
     childId: z.string().describe("The hub's id of the child (no name or other identifier)"),
     status: z.enum(["AWAITING_SCREENING", "SCREENED", "STEPPED_UP", "CLOSED"]),
     proposedRag: rag,

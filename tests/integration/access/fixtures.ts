@@ -17,7 +17,8 @@ export type ConsentState = (typeof CONSENT_STATES)[number];
 
 export const EH_MANAGER = "ehm-1";
 export const LEAD_PRO = "lp-1";
-const DETAIL_SCOPE = ["POLICE", "HEALTH", "EDUCATION"] as const;
+// EARLY_HELP too: consent covering it opens a referral's detail to early help roles (access.md v2)
+const DETAIL_SCOPE = ["POLICE", "HEALTH", "EDUCATION", "EARLY_HELP"] as const;
 const HOUR = 3_600_000;
 
 export async function createChild(
@@ -168,4 +169,86 @@ export async function createNotification(db: Db, personId: string): Promise<stri
     },
   });
   return id;
+}
+
+/**
+ * A referral about the child (made by `referralBy`), screened and decided, with a next action and
+ * an escalation: so that REFERRAL_DETAIL and DECISION fields, and the chronology's MASH steps,
+ * have something to show.
+ */
+export async function createDecidedReferral(
+  db: Db,
+  personId: string,
+  referralBy: string,
+): Promise<string> {
+  const { randomUUID } = await import("node:crypto");
+  const now = Date.now();
+  const referralId = randomUUID();
+  const n = await db.mashNotification.create({
+    data: {
+      personId,
+      kind: "REFERRAL",
+      triggeringEventId: referralId,
+      createdAt: new Date(now - 3 * HOUR),
+      dueBy: new Date(now + 20 * HOUR),
+      proposedRag: "AMBER",
+      rag: "AMBER",
+      status: "CLOSED",
+      rationale: "Screened against the thresholds.",
+      screenedBy: "screener-1",
+      screenedAt: new Date(now - 2 * HOUR),
+      reasons: [],
+      ruleVersion: 1,
+      nextActions: ["EARLY_HELP_ASSESSMENT"],
+    },
+  });
+  await db.referral.create({
+    data: {
+      id: referralId,
+      notificationId: n.id,
+      submittedBy: referralBy,
+      submittedRole: "EARLY_HELP_MANAGER",
+      receivedAt: new Date(now - 3 * HOUR),
+      referrerName: "A referrer",
+      referrerRole: "SCHOOL",
+      concerns: "The child has been coming to school hungry and without a coat for weeks.",
+      immediateRisk: false,
+      familyMembers: [
+        {
+          givenName: "Jo",
+          familyName: "Test",
+          dateOfBirth: null,
+          relationship: "MOTHER",
+          livesWithChild: true,
+        },
+      ],
+      previousSupport: "Pastoral support at school.",
+      parentsInformed: true,
+      consent: "GIVEN",
+      identityOutcome: "GIVEN",
+    },
+  });
+  await db.decision.create({
+    data: {
+      notificationId: n.id,
+      outcome: "EARLY_HELP",
+      rationale: "Needs can be met by an early help assessment.",
+      decidedBy: "manager-1",
+      decidedAt: new Date(now - HOUR),
+      dueBy: new Date(now + 20 * HOUR),
+      withinTimescale: true,
+    },
+  });
+  await db.nextAction.create({
+    data: { notificationId: n.id, action: "EARLY_HELP_ASSESSMENT", createdBy: "manager-1" },
+  });
+  await db.escalation.create({
+    data: {
+      notificationId: n.id,
+      raisedBy: "The school's DSL",
+      recordedBy: "screener-1",
+      rationale: "The school thinks the risk is higher.",
+    },
+  });
+  return n.id;
 }

@@ -85,18 +85,27 @@ describe("decision timescales and overdue contacts, on two hubs sharing one data
     expect(assessment.ruleVersion).toBe(1);
   });
 
-  it("alerts MASH managers once when an undecided contact passes its dueBy, and never a screened one", async () => {
+  it("alerts MASH managers once when an undecided contact passes its dueBy, screened or not, and never a decided one", async () => {
     const overdue = await amberContact();
+    const screenedOnly = await amberContact();
     const screened = await amberContact();
-    const s = await a.gql(
-      screener,
-      `mutation($id: ID!) { screenNotification(id: $id, rag: AMBER, rationale: "Discuss at the daily meeting.") { id } }`,
+    for (const c of [screenedOnly, screened]) {
+      const s = await a.gql(
+        screener,
+        `mutation($id: ID!) { screenNotification(id: $id, rag: AMBER, rationale: "Discuss at the daily meeting.") { id } }`,
+        { id: c.id },
+      );
+      expect(s.errors).toBeUndefined();
+    }
+    const d = await a.gql(
+      manager,
+      `mutation($id: ID!) { decide(notificationId: $id, outcome: EARLY_HELP, rationale: "Early help assessment.") { id } }`,
       { id: screened.id },
     );
-    expect(s.errors).toBeUndefined();
+    expect(d.errors).toBeUndefined();
     const past = new Date(Date.now() - 60_000);
     await a.hub.services.db.mashNotification.updateMany({
-      where: { id: { in: [overdue.id, screened.id] } },
+      where: { id: { in: [overdue.id, screenedOnly.id, screened.id] } },
       data: { dueBy: past },
     });
 
@@ -111,8 +120,13 @@ describe("decision timescales and overdue contacts, on two hubs sharing one data
     expect(alert).toMatchObject({ rag: "AMBER", recipient: "ROLE:MASH_MANAGER" });
     // the other hub, polling too, finds nothing left to alert; nor does a direct pass
     expect(await alertOverdueContacts(b.hub.services.db)).toBe(0);
+    await eventually("the screened, undecided contact's OVERDUE alert", () =>
+      a.hub.services.db.alert
+        .count({ where: { stage: "OVERDUE", notificationId: screenedOnly.id } })
+        .then((n) => n === 1),
+    );
     const rows = await a.hub.services.db.alert.findMany({ where: { stage: "OVERDUE" } });
-    expect(rows.map((r) => r.notificationId)).toEqual([overdue.id]);
+    expect(rows.map((r) => r.notificationId).sort()).toEqual([overdue.id, screenedOnly.id].sort());
     // screeners are not MASH managers
     const seen = await a.gql<{ myAlerts: { edges: Array<{ stage: string }> } }>(
       screener,

@@ -44,11 +44,11 @@ describe("the access decision", () => {
     }
   });
 
-  it("an auditor sees identity and audit fields only", () => {
+  it("an auditor sees identity, audit and management (counts-only) fields only", () => {
     const allowed = ACCESS_CATEGORIES.filter(
       (c) => decide({ role: "AUDITOR", ...field(c, facts(false, STANDINGS[1]!)) }).allow,
     );
-    expect(allowed).toEqual(["PUBLIC", "IDENTITY", "AUDIT"]);
+    expect(allowed).toEqual(["PUBLIC", "IDENTITY", "AUDIT", "MANAGEMENT"]);
   });
 
   it("AUDIT is for MASH managers and auditors only", () => {

@@ -85,6 +85,7 @@ describe("the hub's published messages match what the AsyncAPI document says", (
     const n: Notification = {
       id: "n1",
       childId: "c1",
+      kind: "REFERRAL",
       createdAt: at,
       dueBy: at,
       status: "SCREENED",
@@ -100,10 +101,20 @@ describe("the hub's published messages match what the AsyncAPI document says", (
       nextActions: ["DAILY_DISCUSSION_MEETING"],
       ruleVersion: 1,
       stepUpReason: null,
+      stepUpRationale: null,
+      steppedUpBy: null,
+      steppedUpAt: null,
     };
     expect(
       notificationMessageSchema.safeParse(notificationMessage(n, "SCREENED")).error,
     ).toBeUndefined();
+    // the front door's changes carry the contact as it stands and the ids of what changed
+    const decided = {
+      ...notificationMessage({ ...n, status: "CLOSED" }, "DECIDED"),
+      outcome: "EARLY_HELP",
+      withinTimescale: true,
+    };
+    expect(notificationMessageSchema.safeParse(decided).error).toBeUndefined();
   });
   it("mash.alerts.v1", () => {
     const a: Alert = {
@@ -117,6 +128,7 @@ describe("the hub's published messages match what the AsyncAPI document says", (
       recipient: "ehm-1",
       channels: ["IN_APP", "EMAIL"],
       stage: "SCREENED",
+      acknowledgements: [],
     };
     expect(alertMessageSchema.safeParse(alertMessage(a, "RAISED")).error).toBeUndefined();
   });

@@ -135,21 +135,17 @@ export function mayOpenChild(role: Role, related: () => boolean): boolean {
   }
 }
 
-const AGENCY_WORDS: Record<AgencyName, string> = {
-  CPIS: "CP-IS",
-  POLICE: "POLICE",
-  HEALTH: "HEALTH",
-  EDUCATION: "EDUCATION",
-  EARLY_HELP: "EARLY_HELP",
-};
+/** How a message names an agency where its code is not how people write it; others by code. */
+const AGENCY_WORDS: Partial<Record<AgencyName, string>> = { CPIS: "CP-IS" };
+const agencyWords = (agency: AgencyName) => AGENCY_WORDS[agency] ?? agency;
 
 /** The message of a WITHHELD error: says why, never what. */
 export function withheldMessage(category: string, reason: WithheldReason): string {
   const agency =
     category in DETAIL_AGENCY
-      ? AGENCY_WORDS[DETAIL_AGENCY[category as keyof typeof DETAIL_AGENCY]]
+      ? agencyWords(DETAIL_AGENCY[category as keyof typeof DETAIL_AGENCY])
       : category === "REFERRAL_DETAIL"
-        ? AGENCY_WORDS.EARLY_HELP
+        ? agencyWords("EARLY_HELP")
         : undefined;
   switch (reason) {
     case "NO_CONSENT":

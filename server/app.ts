@@ -69,9 +69,10 @@ async function start(
   opened: Array<() => Promise<unknown>>,
 ): Promise<Hub> {
   await assertPortFree(config.server.port, config.server.host);
-  warnAboutDevelopmentSecrets(config, log);
   const database = await startDatabase(config, log);
   opened.push(() => database.stop());
+  // after the port and the data directory are ours: a refused start says one line, no more
+  warnAboutDevelopmentSecrets(config, log);
   const db: Db = database.db;
 
   let kafka: KafkaClient | undefined;

@@ -1,6 +1,7 @@
-// The one consumer runner for every agency topic (consumers/agency-topics.ts, from the registry). Batches are processed in offset order per
-// partition; an offset is resolved (and committed) only after the event's transaction commits in
-// PostgreSQL and, for a rejected event, after its dead letter is on the DLQ topic. Transient
+// The one consumer runner for every agency topic (consumers/agency-topics.ts, from the registry).
+// Each partition's batch is taken in, in offset order, as chunks of up to 500 events, each chunk
+// one transaction (domain/ingestion/ingest-batch.ts); an offset is resolved (and committed) only
+// after its chunk's transaction commits in PostgreSQL and, for a rejected event, after its dead letter is on the DLQ topic. Transient
 // failures (database away, broker unreachable) are retried with backoff: the partition waits,
 // nothing is skipped. stop() finishes the message in hand, commits, and leaves the group.
 import type { Db } from "#db/client.ts";
@@ -9,7 +10,8 @@ import type { Metrics } from "#metrics/metrics.ts";
 import type { Worker } from "#runtime/worker.ts";
 import type { EachBatchPayload, KafkaClient, KafkaMessage } from "#kafka/client.ts";
 import { hubTopicNames } from "#kafka/topics.ts";
-import { ingestEvent, recordRejection, type IngestOutcome } from "#ingestion/ingest-event.ts";
+import { recordRejection, type IngestOutcome } from "#ingestion/ingest-event.ts";
+import { ingestBatch } from "#ingestion/ingest-batch.ts";
 import { describeFailure, isTransient } from "./transient-error.ts";
 import { deadLetter, publishDeadLetter } from "./dead-letter.ts";
 import { STOPPED, untilDone } from "./backoff.ts";
@@ -60,22 +62,43 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
   /** Attempts that failed for a reason other than a transient one, per message. */
   const faults = new Map<string, number>();
   const MAX_FAULTS = 5;
+  /** Events taken in one transaction: a Kafka batch is cut into chunks of this many. */
+  const CHUNK = 500;
 
-  async function handle(from: AgencyTopic, message: KafkaMessage, topic: string, p: number) {
-    const input = toIngest(from, message, topic, p);
-    const at = `${topic}:${p}:${message.offset}`;
-    let outcome: IngestOutcome;
+  /**
+   * Takes in a chunk of one partition's messages in one transaction (ingest-batch.ts). A failure
+   * that is not transient (a poison event) splits the chunk in two until the one event that fails
+   * is alone: it is retried, then kept (DB row and dead letter) and the partition goes on.
+   */
+  async function ingestChunk(
+    from: AgencyTopic,
+    messages: readonly KafkaMessage[],
+    topic: string,
+    p: number,
+  ): Promise<IngestOutcome[]> {
+    const inputs = messages.map((m) => toIngest(from, m, topic, p));
     try {
-      outcome = await ingestEvent(deps.db, input.raw, input.meta, {
+      const outcomes = await ingestBatch(deps.db, inputs, {
         maxEventBytes: deps.settings.maxEventBytes,
-        expectedSource: input.expectedSource,
         ...(deps.settings.rating ? { rating: deps.settings.rating } : {}),
       });
-      faults.delete(at);
+      for (const m of messages) faults.delete(`${topic}:${p}:${m.offset}`);
+      return outcomes;
     } catch (error) {
-      const n = isTransient(error) ? 0 : (faults.get(at) ?? 0) + 1;
+      if (isTransient(error)) throw error; // the partition waits; nothing is skipped
+      if (messages.length > 1) {
+        const half = Math.ceil(messages.length / 2);
+        const first = await ingestChunk(from, messages.slice(0, half), topic, p);
+        const second = await ingestChunk(from, messages.slice(half), topic, p);
+        return [...first, ...second];
+      }
+      const [message] = messages;
+      const input = inputs[0];
+      if (!message || !input) throw error;
+      const at = `${topic}:${p}:${message.offset}`;
+      const n = (faults.get(at) ?? 0) + 1;
       if (n < MAX_FAULTS) {
-        if (n > 0) faults.set(at, n);
+        faults.set(at, n);
         throw error;
       }
       // a poison message: keep it (DB row and dead letter) and let the partition go on
@@ -86,31 +109,16 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
         { err: error, topic, partition: p, offset: message.offset },
         "event dead-lettered after repeated failures",
       );
-      outcome = {
-        status: "REJECTED",
-        reason: "PROCESSING_FAILED",
-        issues,
-        eventId: undefined,
-        source: from.source,
-      };
+      return [
+        {
+          status: "REJECTED",
+          reason: "PROCESSING_FAILED",
+          issues,
+          eventId: undefined,
+          source: from.source,
+        },
+      ];
     }
-    if (outcome.status === "REJECTED") {
-      await publishDeadLetter(
-        producer,
-        names.dlq,
-        deadLetter({
-          raw: input.raw,
-          topic,
-          partition: p,
-          offset: message.offset,
-          reason: outcome.reason,
-          issues: outcome.issues,
-          eventId: outcome.eventId,
-          source: outcome.source,
-        }),
-      );
-    }
-    return outcome;
   }
 
   async function eachBatch(payload: EachBatchPayload) {
@@ -118,29 +126,56 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
       payload;
     const from = topics.get(batch.topic);
     if (!from) return;
-    for (const message of batch.messages) {
+    for (let start = 0; start < batch.messages.length; start += CHUNK) {
       if (!isRunning() || isStale()) break;
-      const outcome = await untilDone(() => handle(from, message, batch.topic, batch.partition), {
-        keepGoing: () => isRunning() && !isStale(),
-        between: heartbeat,
-        onRetry: (err, attempt, delayMs) => {
-          deps.metrics.consumerRetries.inc({ topic: from.baseTopic });
-          log.warn(
-            {
-              err,
+      const chunk = batch.messages.slice(start, start + CHUNK);
+      const outcomes = await untilDone(
+        () => ingestChunk(from, chunk, batch.topic, batch.partition),
+        {
+          keepGoing: () => isRunning() && !isStale(),
+          between: heartbeat,
+          onRetry: (err, attempt, delayMs) => {
+            deps.metrics.consumerRetries.inc({ topic: from.baseTopic });
+            log.warn(
+              {
+                err,
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: chunk[0]?.offset,
+                events: chunk.length,
+                attempt,
+                delayMs,
+              },
+              "events not stored yet; retrying",
+            );
+          },
+        },
+      );
+      if (outcomes === STOPPED) break;
+      // a rejected event's offset is resolved only once its dead letter is on the DLQ topic
+      for (const [i, outcome] of outcomes.entries()) {
+        const message = chunk[i];
+        if (!message) continue;
+        if (outcome.status === "REJECTED") {
+          await publishDeadLetter(
+            producer,
+            names.dlq,
+            deadLetter({
+              raw: message.value ?? Buffer.alloc(0),
               topic: batch.topic,
               partition: batch.partition,
               offset: message.offset,
-              attempt,
-              delayMs,
-            },
-            "event not stored yet; retrying",
+              reason: outcome.reason,
+              issues: outcome.issues,
+              eventId: outcome.eventId,
+              source: outcome.source,
+            }),
           );
-        },
-      });
-      if (outcome === STOPPED) break;
-      count(outcome, from);
-      resolveOffset(message.offset);
+        }
+        count(outcome, from);
+      }
+      const last = chunk[chunk.length - 1];
+      if (last) resolveOffset(last.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }

@@ -4,6 +4,7 @@ import type { IResolvers } from "@graphql-tools/utils";
 import { requireAccess, type RequestContext } from "./context.ts";
 import type { ChildView, HouseholdMemberView } from "#child-view/views.ts";
 import { keepOpenable } from "#access/request-access.ts";
+import { then } from "#child-view/maybe-promise.ts";
 
 /** A Child parent may be a full ChildView or just `{ id, childId }` (e.g. from Notification.child). */
 type ChildParent = Pick<ChildView, "id" | "childId">;
@@ -13,17 +14,18 @@ const person = (c: ChildParent, ctx: Ctx) => ctx.childView.child(c.id);
 
 export const childResolvers: IResolvers<unknown, RequestContext> = {
   Query: {
-    child: (_p, args: { id: string }, ctx: Ctx) => ctx.childView.child(args.id),
+    child: (_p, args: { id: string }, ctx: Ctx) => ctx.childView.open(args.id),
   },
   Child: {
     id: (c: ChildParent) => c.id,
-    givenName: async (c: ChildParent, _a, ctx: Ctx) => (await person(c, ctx))?.givenName ?? null,
-    familyName: async (c: ChildParent, _a, ctx: Ctx) => (await person(c, ctx))?.familyName ?? null,
-    dateOfBirth: async (c: ChildParent, _a, ctx: Ctx) =>
-      (await person(c, ctx))?.dateOfBirth ?? null,
-    expectedDueDate: async (c: ChildParent, _a, ctx: Ctx) =>
-      (await person(c, ctx))?.expectedDueDate ?? null,
-    postcode: async (c: ChildParent, _a, ctx: Ctx) => (await person(c, ctx))?.postcode ?? null,
+    givenName: (c: ChildParent, _a, ctx: Ctx) => then(person(c, ctx), (p) => p?.givenName ?? null),
+    familyName: (c: ChildParent, _a, ctx: Ctx) =>
+      then(person(c, ctx), (p) => p?.familyName ?? null),
+    dateOfBirth: (c: ChildParent, _a, ctx: Ctx) =>
+      then(person(c, ctx), (p) => p?.dateOfBirth ?? null),
+    expectedDueDate: (c: ChildParent, _a, ctx: Ctx) =>
+      then(person(c, ctx), (p) => p?.expectedDueDate ?? null),
+    postcode: (c: ChildParent, _a, ctx: Ctx) => then(person(c, ctx), (p) => p?.postcode ?? null),
     nhsNumber: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.nhsNumber(c.id),
     upn: (c: ChildParent, _a, ctx: Ctx) => ctx.childView.upn(c.id),
     // A member who is a child known to the hub is listed only if the caller may open that child

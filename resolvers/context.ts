@@ -44,17 +44,41 @@ export function buildContext(
   purpose: string | undefined,
   options: ContextOptions = {},
 ): RequestContext {
-  return {
-    requestId: randomUUID(),
-    viewer,
-    purpose: purpose?.slice(0, 500),
-    services,
-    access: viewer ? createRequestAccess(services.db, viewer, new Date()) : null,
-    recorder: new AccessRecorder(),
-    childView: services.childView.forRequest(options.loaders),
-    notifications: services.notifications.forRequest(),
-    frontDoor: services.frontDoor.createLoaders(),
-  };
+  return new Context(services, viewer, purpose, options);
+}
+
+/**
+ * The readers are made when a resolver first asks for one (a request opening a child never
+ * touches the front door's loaders, a workflow request never the child view's). They are getters
+ * on the prototype: Apollo Server copies the context's own properties into a fresh object of
+ * the same prototype for each operation, which would call getters of the object itself.
+ */
+class Context implements RequestContext {
+  readonly requestId = randomUUID();
+  readonly purpose: string | undefined;
+  readonly access: RequestAccess | null;
+  readonly recorder = new AccessRecorder();
+  private readers: Partial<Pick<RequestContext, "childView" | "notifications" | "frontDoor">> = {};
+
+  constructor(
+    readonly services: Services,
+    readonly viewer: Viewer | null,
+    purpose: string | undefined,
+    private readonly options: ContextOptions,
+  ) {
+    this.purpose = purpose?.slice(0, 500);
+    this.access = viewer ? createRequestAccess(services.db, viewer, new Date()) : null;
+  }
+
+  get childView(): ChildViewReader {
+    return (this.readers.childView ??= this.services.childView.forRequest(this.options.loaders));
+  }
+  get notifications(): NotificationReader {
+    return (this.readers.notifications ??= this.services.notifications.forRequest());
+  }
+  get frontDoor(): ContactLoaders {
+    return (this.readers.frontDoor ??= this.services.frontDoor.createLoaders());
+  }
 }
 
 /** A fresh context for one delivery of a subscription event: same caller, facts read now. */

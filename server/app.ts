@@ -5,6 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
@@ -128,6 +129,9 @@ async function start(
       // A federated schema turns on per-field timing traces for routers (ftv1); the hub gives a
       // router nothing but answers (docs/federation.md).
       ApolloServerPluginInlineTraceDisabled(),
+      // Nothing sets a cache hint (no @cacheControl, every response is per caller and no-store):
+      // the plugin would still walk every resolved field to compute a policy nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       argumentErrorsPlugin(),
       queryLimitsPlugin(),

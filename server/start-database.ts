@@ -32,7 +32,7 @@ export async function startDatabase(config: Config, log: Logger): Promise<Starte
     }
     // the embedded database has one role (a superuser): for trying the hub, never production
     if (!embedded || config.env === "production") await checkRuntimeRole(url, config, log);
-    const db = createDb(url, poolSize);
+    const db = createDb(url, poolSize, { namedStatements: !embedded });
     await ensureAnchorTable(db);
     // Connect and load Prisma's query compiler now, not on the first request or worker pass.
     await db.$connect();

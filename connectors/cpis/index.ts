@@ -4,7 +4,7 @@ import type { AgencyAdapter } from "../shared/adapter.ts";
 import { CPIS_EVENT_TYPE, cpisPlanPayload, type CpisPlanPayload } from "./event-schema.ts";
 import { createCpisClient, type CpisClient } from "./client.ts";
 import type { PulledCpisPlan } from "./mapping.ts";
-import { storePulledPlans, storePushedPlan } from "./store.ts";
+import { storePulledPlans, pushedPlanRow } from "./store.ts";
 
 export const cpis = {
   source: "CPIS",
@@ -12,6 +12,6 @@ export const cpis = {
   eventType: CPIS_EVENT_TYPE,
   payload: cpisPlanPayload,
   tables: [{ name: "CpisPlan", personKey: ["planType", "startDate"] }],
-  store: storePushedPlan,
+  row: pushedPlanRow,
   pull: { createClient: createCpisClient, store: storePulledPlans },
 } as const satisfies AgencyAdapter<CpisPlanPayload, PulledCpisPlan, CpisClient>;

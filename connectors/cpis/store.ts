@@ -1,7 +1,8 @@
-// The one writer of CpisPlan rows, for a pushed cpis.plan.v1 event and a pulled FHIR answer
+// The one shape of CpisPlan rows, for a pushed cpis.plan.v1 event and a pulled FHIR answer
 // alike: one row per (child, plan type, start date), updated in place.
-import type { Tx } from "#db/client.ts";
-import { upsertRow } from "../shared/upsert-row.ts";
+import type { SqlTx } from "#db/sql-tx.ts";
+import type { RowWrite } from "../shared/upsert-row.ts";
+import { upsertRows } from "../shared/upsert-rows.ts";
 import { dateOnly, optionalDateOnly, type RecordContext } from "../shared/stored-record.ts";
 import type { CpisPlanPayload } from "./event-schema.ts";
 import type { PulledCpisPlan } from "./mapping.ts";
@@ -14,17 +15,16 @@ export interface CpisPlanRow extends PulledCpisPlan {
   fetchedAt: Date;
 }
 
-/** `event`: the inbound event that brought the row (pushed only), linked to the child as well. */
-export async function writeCpisPlan(tx: Tx, row: CpisPlanRow, event?: RecordContext) {
-  await upsertRow(
-    tx,
-    "CpisPlan",
-    [
+/** `event`: the inbound event that brought the row (pushed only). */
+export function cpisPlanRow(row: CpisPlanRow, event?: RecordContext): RowWrite {
+  return {
+    table: "CpisPlan",
+    key: [
       ["personId", row.personId, "uuid"],
       ["planType", row.planType, "text"],
       ["startDate", dateOnly(row.startDate), "date"],
     ],
-    [
+    data: [
       ["status", row.status, "text"],
       ["endDate", optionalDateOnly(row.endDate), "date"],
       ["organisationOdsCode", row.organisationOdsCode, "text"],
@@ -35,11 +35,10 @@ export async function writeCpisPlan(tx: Tx, row: CpisPlanRow, event?: RecordCont
       ["origin", row.origin, "text"],
       ["fetchedAt", row.fetchedAt, "timestamptz"],
     ],
-    event,
-  );
+  };
 }
 
-export async function storePushedPlan(tx: Tx, record: RecordContext, p: CpisPlanPayload) {
+export function pushedPlanRow(record: RecordContext, p: CpisPlanPayload): RowWrite {
   const row: CpisPlanRow = {
     personId: record.personId,
     planType: p.planType,
@@ -53,16 +52,16 @@ export async function storePushedPlan(tx: Tx, record: RecordContext, p: CpisPlan
     origin: "PUSH",
     fetchedAt: new Date(),
   };
-  await writeCpisPlan(tx, row, record);
+  return cpisPlanRow(row, record);
 }
 
 export async function storePulledPlans(
-  tx: Tx,
+  tx: SqlTx,
   personId: string,
   plans: readonly PulledCpisPlan[],
   fetchedAt: Date,
 ) {
   for (const plan of plans) {
-    await writeCpisPlan(tx, { ...plan, personId, origin: "PULL", fetchedAt });
+    await upsertRows(tx, [cpisPlanRow({ ...plan, personId, origin: "PULL", fetchedAt })]);
   }
 }

@@ -6,7 +6,7 @@ import {
   earlyHelpEpisodePayload,
   type EarlyHelpEpisodePayload,
 } from "./event-schema.ts";
-import { storeEarlyHelpEpisode } from "./store.ts";
+import { earlyHelpEpisodeRow } from "./store.ts";
 
 export const earlyHelp = {
   source: "EARLY_HELP",
@@ -15,6 +15,6 @@ export const earlyHelp = {
   payload: earlyHelpEpisodePayload,
   notInFuture: ["openedAt"],
   tables: [{ name: "EarlyHelpEpisode", personKey: ["episodeId"] }],
-  store: storeEarlyHelpEpisode,
+  row: earlyHelpEpisodeRow,
   household: { family: (p: EarlyHelpEpisodePayload) => p.familyId },
 } as const satisfies AgencyAdapter<EarlyHelpEpisodePayload>;

@@ -1,22 +1,16 @@
-// Stores an early help episode: one row per (child, episode id), updated in place.
-import type { Tx } from "#db/client.ts";
-import { upsertRow } from "../shared/upsert-row.ts";
+// An early help episode as its row: one per (child, episode id), updated in place.
+import type { RowWrite } from "../shared/upsert-row.ts";
 import { optionalInstant, type RecordContext } from "../shared/stored-record.ts";
 import type { EarlyHelpEpisodePayload } from "./event-schema.ts";
 
-export async function storeEarlyHelpEpisode(
-  tx: Tx,
-  ctx: RecordContext,
-  p: EarlyHelpEpisodePayload,
-): Promise<void> {
-  await upsertRow(
-    tx,
-    "EarlyHelpEpisode",
-    [
+export function earlyHelpEpisodeRow(ctx: RecordContext, p: EarlyHelpEpisodePayload): RowWrite {
+  return {
+    table: "EarlyHelpEpisode",
+    key: [
       ["personId", ctx.personId, "uuid"],
       ["episodeId", p.episodeId, "text"],
     ],
-    [
+    data: [
       ["status", p.status, "text"],
       ["openedAt", new Date(p.openedAt), "timestamptz"],
       ["closedAt", optionalInstant(p.closedAt), "timestamptz"],
@@ -29,6 +23,5 @@ export async function storeEarlyHelpEpisode(
       ["managerEmail", p.earlyHelpManager?.email ?? null, "text"],
       ["eventId", ctx.inboundEventId, "uuid"],
     ],
-    ctx,
-  );
+  };
 }

@@ -8,7 +8,7 @@ import {
 } from "./event-schema.ts";
 import { createEducationClient, type EducationClient } from "./client.ts";
 import type { PulledSchoolAttendance } from "./mapping.ts";
-import { storePulledAttendance, storePushedAttendance } from "./store.ts";
+import { storePulledAttendance, pushedAttendanceRow } from "./store.ts";
 
 export const education = {
   source: "EDUCATION",
@@ -16,7 +16,7 @@ export const education = {
   eventType: EDUCATION_EVENT_TYPE,
   payload: schoolAttendancePayload,
   tables: [{ name: "SchoolAttendance", personKey: ["schoolUrn", "periodStart", "periodEnd"] }],
-  store: storePushedAttendance,
+  row: pushedAttendanceRow,
   pull: { createClient: createEducationClient, store: storePulledAttendance },
 } as const satisfies AgencyAdapter<
   SchoolAttendancePayload,

@@ -1,7 +1,8 @@
-// The one writer of SchoolAttendance rows, for a pushed education.attendance.v1 event and a
+// The one shape of SchoolAttendance rows, for a pushed education.attendance.v1 event and a
 // pulled MIS answer alike: one row per (child, school, period), updated in place.
-import type { Tx } from "#db/client.ts";
-import { upsertRow } from "../shared/upsert-row.ts";
+import type { SqlTx } from "#db/sql-tx.ts";
+import type { RowWrite } from "../shared/upsert-row.ts";
+import { upsertRows } from "../shared/upsert-rows.ts";
 import { dateOnly, type RecordContext } from "../shared/stored-record.ts";
 import type { SchoolAttendancePayload } from "./event-schema.ts";
 import type { PulledSchoolAttendance } from "./mapping.ts";
@@ -12,22 +13,17 @@ export interface SchoolAttendanceRow extends PulledSchoolAttendance {
   fetchedAt: Date;
 }
 
-/** `event`: the inbound event that brought the row (pushed only), linked to the child as well. */
-export async function writeSchoolAttendance(
-  tx: Tx,
-  row: SchoolAttendanceRow,
-  event?: RecordContext,
-) {
-  await upsertRow(
-    tx,
-    "SchoolAttendance",
-    [
+/** `event`: the inbound event that brought the row (pushed only). */
+export function schoolAttendanceRow(row: SchoolAttendanceRow, event?: RecordContext): RowWrite {
+  return {
+    table: "SchoolAttendance",
+    key: [
       ["personId", row.personId, "uuid"],
       ["schoolUrn", row.schoolUrn, "text"],
       ["periodStart", dateOnly(row.periodStart), "date"],
       ["periodEnd", dateOnly(row.periodEnd), "date"],
     ],
-    [
+    data: [
       ["schoolName", row.schoolName, "text"],
       ["possibleSessions", row.possibleSessions, "int"],
       ["attendedSessions", row.attendedSessions, "int"],
@@ -39,15 +35,10 @@ export async function writeSchoolAttendance(
       ["origin", row.origin, "text"],
       ["fetchedAt", row.fetchedAt, "timestamptz"],
     ],
-    event,
-  );
+  };
 }
 
-export async function storePushedAttendance(
-  tx: Tx,
-  record: RecordContext,
-  p: SchoolAttendancePayload,
-) {
+export function pushedAttendanceRow(record: RecordContext, p: SchoolAttendancePayload): RowWrite {
   const row: SchoolAttendanceRow = {
     ...p,
     schoolName: p.schoolName ?? null,
@@ -55,16 +46,16 @@ export async function storePushedAttendance(
     origin: "PUSH",
     fetchedAt: new Date(),
   };
-  await writeSchoolAttendance(tx, row, record);
+  return schoolAttendanceRow(row, record);
 }
 
 export async function storePulledAttendance(
-  tx: Tx,
+  tx: SqlTx,
   personId: string,
   rows: readonly PulledSchoolAttendance[],
   fetchedAt: Date,
 ) {
   for (const row of rows) {
-    await writeSchoolAttendance(tx, { ...row, personId, origin: "PULL", fetchedAt });
+    await upsertRows(tx, [schoolAttendanceRow({ ...row, personId, origin: "PULL", fetchedAt })]);
   }
 }

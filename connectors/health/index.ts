@@ -5,7 +5,7 @@ import {
   edAttendancePayload,
   type EdAttendancePayload,
 } from "./event-schema.ts";
-import { storeEdAttendance } from "./store.ts";
+import { edAttendanceRow } from "./store.ts";
 
 export const health = {
   source: "HEALTH",
@@ -14,5 +14,5 @@ export const health = {
   payload: edAttendancePayload,
   notInFuture: ["arrivedAt"],
   tables: [{ name: "EdAttendance" }],
-  store: storeEdAttendance,
+  row: edAttendanceRow,
 } as const satisfies AgencyAdapter<EdAttendancePayload>;

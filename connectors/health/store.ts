@@ -1,22 +1,16 @@
-// Stores an emergency department attendance: one row per (site, attendance id), updated in place.
-import type { Tx } from "#db/client.ts";
-import { upsertRow } from "../shared/upsert-row.ts";
+// An emergency department attendance as its row: one per (site, attendance id), updated in place.
+import type { RowWrite } from "../shared/upsert-row.ts";
 import type { RecordContext } from "../shared/stored-record.ts";
 import type { EdAttendancePayload } from "./event-schema.ts";
 
-export async function storeEdAttendance(
-  tx: Tx,
-  ctx: RecordContext,
-  p: EdAttendancePayload,
-): Promise<void> {
-  await upsertRow(
-    tx,
-    "EdAttendance",
-    [
+export function edAttendanceRow(ctx: RecordContext, p: EdAttendancePayload): RowWrite {
+  return {
+    table: "EdAttendance",
+    key: [
       ["siteOdsCode", p.siteOdsCode, "text"],
       ["attendanceId", p.attendanceId, "text"],
     ],
-    [
+    data: [
       ["personId", ctx.personId, "uuid"],
       ["arrivedAt", new Date(p.arrivedAt), "timestamptz"],
       ["chiefComplaintSnomed", p.chiefComplaintSnomed ?? null, "text"],
@@ -26,6 +20,5 @@ export async function storeEdAttendance(
       ["dischargeDestination", p.dischargeDestination ?? null, "text"],
       ["eventId", ctx.inboundEventId, "uuid"],
     ],
-    ctx,
-  );
+  };
 }

@@ -6,7 +6,7 @@ import {
   policeMerlinPayload,
   type PoliceMerlinPayload,
 } from "./event-schema.ts";
-import { storePoliceNotification } from "./store.ts";
+import { policeNotificationRow } from "./store.ts";
 
 const parents = (p: PoliceMerlinPayload) => ({
   reference: p.merlinRef,
@@ -25,6 +25,6 @@ export const police = {
   eventType: POLICE_EVENT_TYPE,
   payload: policeMerlinPayload,
   tables: [{ name: "PoliceNotification", personKey: ["merlinRef"] }],
-  store: storePoliceNotification,
+  row: policeNotificationRow,
   household: { parents },
 } as const satisfies AgencyAdapter<PoliceMerlinPayload>;

@@ -1,22 +1,16 @@
-// Stores a Merlin notification: one row per (child, Merlin reference), updated in place.
-import type { Tx } from "#db/client.ts";
-import { upsertRow } from "../shared/upsert-row.ts";
+// A Merlin notification as its row: one per (child, Merlin reference), updated in place.
+import type { RowWrite } from "../shared/upsert-row.ts";
 import type { RecordContext } from "../shared/stored-record.ts";
 import type { PoliceMerlinPayload } from "./event-schema.ts";
 
-export async function storePoliceNotification(
-  tx: Tx,
-  ctx: RecordContext,
-  p: PoliceMerlinPayload,
-): Promise<void> {
-  await upsertRow(
-    tx,
-    "PoliceNotification",
-    [
+export function policeNotificationRow(ctx: RecordContext, p: PoliceMerlinPayload): RowWrite {
+  return {
+    table: "PoliceNotification",
+    key: [
       ["personId", ctx.personId, "uuid"],
       ["merlinRef", p.merlinRef, "text"],
     ],
-    [
+    data: [
       ["occurredAt", ctx.occurredAt, "timestamptz"],
       ["category", p.category, "text"],
       ["riskLevel", p.riskLevel, "text"],
@@ -36,6 +30,5 @@ export async function storePoliceNotification(
       ],
       ["eventId", ctx.inboundEventId, "uuid"],
     ],
-    ctx,
-  );
+  };
 }

@@ -2,13 +2,14 @@
 // adapter; connectors/registry.ts lists them, and the consumers, the topic list, validation,
 // storage and the `agency` claim of a token are all derived from that list.
 import type { z } from "zod";
-import type { Tx } from "#db/client.ts";
+import type { SqlTx } from "#db/sql-tx.ts";
 import type { AgencyName } from "#auth/viewer.ts";
 import type { RecordContext } from "./stored-record.ts";
 import type { PullClientOptions } from "./pull-client.ts";
+import type { RowWrite } from "./upsert-row.ts";
 
 /**
- * `store`, `household` and `pull.store` are methods, so an adapter of one payload type is also an
+ * `row`, `household` and `pull.store` are methods, so an adapter of one payload type is also an
  * `AgencyAdapter` (of unknown payload) in the registry's list; ingestion hands each adapter only
  * payloads its own schema has parsed.
  */
@@ -25,8 +26,11 @@ export interface AgencyAdapter<Payload = unknown, Pulled = unknown, Client = unk
   readonly notInFuture?: readonly string[];
   /** The tables its writers fill, so that a child's rows follow it when two records merge. */
   readonly tables: readonly AgencyTable[];
-  /** Stores a validated event's payload inside the event's transaction (its one writer per table). */
-  store(tx: Tx, record: RecordContext, payload: Payload): Promise<void>;
+  /**
+   * The row a validated event's payload is stored as (its table's one shape); ingestion writes the
+   * rows of a whole batch with one statement per table (connectors/shared/upsert-rows.ts).
+   */
+  row(record: RecordContext, payload: Payload): RowWrite;
   /** What the event says about the child's household, applied by domain/household after store. */
   readonly household?: HouseholdLinks<Payload>;
   /** For an agency the hub also asks on demand: its client, and the same writer for the answer. */
@@ -63,5 +67,5 @@ export interface NamedAdult {
 export interface PullSide<Pulled, Client> {
   createClient(options: PullClientOptions): Client;
   /** Stores what the client answered for one child, with the writer pushed events use. */
-  store(tx: Tx, personId: string, rows: readonly Pulled[], fetchedAt: Date): Promise<void>;
+  store(tx: SqlTx, personId: string, rows: readonly Pulled[], fetchedAt: Date): Promise<void>;
 }

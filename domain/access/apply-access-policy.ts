@@ -23,7 +23,13 @@ import { isEarlyHelpRole, type Role } from "#auth/viewer.ts";
 import { unauthenticated } from "#errors/domain-error.ts";
 import type { AccessRecorder } from "./access-recorder.ts";
 import { needsConsent, type AccessCategory } from "./categories.ts";
-import { decide, mayOpenChild, type ChildFacts, type Decision } from "./decide.ts";
+import {
+  decide,
+  mayOpenChild,
+  type ChildFacts,
+  type Decision,
+  type DecisionInput,
+} from "./decide.ts";
 import { fieldCategory } from "./field-category.ts";
 import { subjectOf, type FieldSubject } from "./field-subject.ts";
 import { childForbidden, withheldError } from "./refusals.ts";
@@ -83,21 +89,51 @@ export function applyAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
+/**
+ * Synchronous wherever it can be: a field whose facts are loaded already and whose resolver
+ * answers at once (most leaves of a child view) is decided and returned without a promise, so
+ * graphql-js completes it without a microtask. A refusal is thrown either way; graphql-js makes
+ * the same field error of a throw and of a rejection.
+ */
 function guardResolve(policy: FieldPolicy, resolve: Resolver): Resolver {
-  return async (source, args, ctx, info) => {
+  return (source, args, ctx, info) => {
     const access = callerOf(ctx); // 1
     const field = forRecord(policy, source, access);
     const subject = subjectOf(field, source, args, access); // 2
-    await loadFacts(field, subject, access); // 3
-    refuseUnopenable(field, subject, access, ctx.recorder); // 4
-    const decisions = decideEach(field, subject, access); // 5
-    recordDecisions(field, decisions, ctx.recorder); // 6
-    const denial = firstDenial(decisions);
-    if (denial) throw withheldError(field.category, denial.reason);
-    const value = await resolve(source, args, ctx, info); // 7
-    return checkResult(field, subject, value, access, ctx.recorder); // 8
+    const loading = loadFacts(field, subject, access); // 3
+    const step: GuardStep = { field, subject, access, resolve, source, args, ctx, info };
+    // (module-level steps, no named closure per call: tsx names every closure it sees made)
+    return loading ? loading.then(() => decideAndResolve(step)) : decideAndResolve(step);
   };
 }
+
+interface GuardStep {
+  field: FieldPolicy;
+  subject: FieldSubject;
+  access: RequestAccess;
+  resolve: Resolver;
+  source: unknown;
+  args: Record<string, unknown>;
+  ctx: AccessContext;
+  info: Parameters<Resolver>[3];
+}
+
+/** Steps 4 to 8, once the facts are loaded. */
+function decideAndResolve(s: GuardStep): unknown {
+  const { field, subject, access, ctx } = s;
+  refuseUnopenable(field, subject, access, ctx.recorder); // 4
+  const decisions = decideEach(field, subject, access); // 5
+  recordDecisions(field, decisions, ctx.recorder); // 6
+  const denial = firstDenial(decisions);
+  if (denial) throw withheldError(field.category, denial.reason);
+  const value = s.resolve(s.source, s.args, ctx, s.info); // 7
+  return isPromise(value)
+    ? value.then((v) => checkResult(field, subject, v, access, ctx.recorder))
+    : checkResult(field, subject, value, access, ctx.recorder); // 8
+}
+
+const isPromise = (v: unknown): v is PromiseLike<unknown> =>
+  typeof (v as PromiseLike<unknown> | null)?.then === "function";
 
 /** A subscription is opened only if its root field is allowed; each delivery is decided anew. */
 function guardSubscribe(field: FieldPolicy, subscribe: Resolver): Resolver {
@@ -117,27 +153,44 @@ function callerOf(ctx: AccessContext): RequestAccess {
 
 /** 1. per record (version 2): an OF_RECORD field takes its record's category (record-facts.ts). */
 function forRecord(policy: FieldPolicy, source: unknown, access: RequestAccess): FieldPolicy {
-  return {
-    ...policy,
-    category: effectiveCategory(policy.category, source),
-    madeByCaller: madeByCaller(source, access.viewer.sub),
-  };
+  const category = effectiveCategory(policy.category, source);
+  const made = madeByCaller(source, access.viewer.sub);
+  // the field's own policy where the record changes nothing (nearly always): no copy per field
+  if (category === policy.category && !made) return policy;
+  return { ...policy, category, madeByCaller: made };
 }
 
-// 3. the facts: consent for DETAIL fields, the relationship for early help roles
-async function loadFacts(field: FieldPolicy, subject: FieldSubject, access: RequestAccess) {
+// 3. the facts: consent for DETAIL fields, the relationship for early help roles (undefined:
+// all loaded already)
+function loadFacts(
+  field: FieldPolicy,
+  subject: FieldSubject,
+  access: RequestAccess,
+): Promise<unknown> | undefined {
   const needed = factsNeeded(field.category, access.viewer.role);
-  const opening = subject.opening === undefined ? [] : [subject.opening];
-  await Promise.all([
-    needed ? access.load(subject.children, needed) : undefined,
-    access.load(opening, { consent: false, relationship: isEarlyHelpRole(access.viewer.role) }),
-  ]);
+  const facts = needed ? access.load(subject.children, needed) : undefined;
+  const opened =
+    subject.opening === undefined
+      ? undefined
+      : access.load([subject.opening], {
+          consent: false,
+          relationship: isEarlyHelpRole(access.viewer.role),
+        });
+  return facts && opened ? Promise.all([facts, opened]) : (facts ?? opened);
 }
 
 function factsNeeded(category: AccessCategory | undefined, role: Role): FactsNeeded | undefined {
   if (category === undefined || category === "PUBLIC") return undefined;
-  return { consent: needsConsent(category), relationship: isEarlyHelpRole(role) };
+  const consent = needsConsent(category);
+  if (isEarlyHelpRole(role)) return consent ? CONSENT_AND_RELATIONSHIP : RELATIONSHIP;
+  return consent ? CONSENT : NO_FACTS;
 }
+
+// factsNeeded's four answers, made once: it is asked for every field of a response
+const NO_FACTS: FactsNeeded = { consent: false, relationship: false };
+const CONSENT: FactsNeeded = { consent: true, relationship: false };
+const RELATIONSHIP: FactsNeeded = { consent: false, relationship: true };
+const CONSENT_AND_RELATIONSHIP: FactsNeeded = { consent: true, relationship: true };
 
 // 4. opening
 function refuseUnopenable(
@@ -169,12 +222,28 @@ function decideEach(
   const role = access.viewer.role;
   if (subject.children.length === 0) {
     const child = subject.unknownChild ? UNKNOWN_CHILD : undefined;
-    return [{ childId: undefined, decision: decide({ ...field, role, child }) }];
+    return [{ childId: undefined, decision: decide(decisionInput(field, role, child)) }];
   }
   return subject.children.map((childId) => ({
     childId,
-    decision: decide({ ...field, role, child: access.facts(childId) }),
+    decision: decide(decisionInput(field, role, access.facts(childId))),
   }));
+}
+
+/** decide()'s input, written out (a spread of the field's policy costs more, once per field). */
+function decisionInput(
+  field: FieldPolicy,
+  role: Role,
+  child: ChildFacts | undefined,
+): DecisionInput {
+  return {
+    role,
+    category: field.category,
+    typeName: field.typeName,
+    fieldName: field.fieldName,
+    child,
+    madeByCaller: field.madeByCaller,
+  };
 }
 
 function firstDenial(
@@ -201,13 +270,13 @@ function recordDecisions(
 }
 
 // 8. the result
-async function checkResult(
+function checkResult(
   field: FieldPolicy,
   subject: FieldSubject,
   value: unknown,
   access: RequestAccess,
   recorder: AccessRecorder,
-): Promise<unknown> {
+): unknown {
   if (field.returnsChild) return openReturnedChild(field, value, access, recorder);
   const childId = subject.children[0];
   if (field.returnsObject && childId) tag(value, childId, access);

@@ -1,6 +1,7 @@
 // The data the policy needs about children, loaded in batches (one query per kind per tick).
-// Rows (raw SQL: no per-call query compilation) are mapped here and never leave this file.
-import type { Db } from "#db/client.ts";
+// Prepared statements on plain pg (db.sql: no per-call query compilation, planned once per
+// connection); rows are mapped here and never leave this file.
+import type { Db, Statement } from "#db/client.ts";
 import type { AgencyName, Role } from "#auth/viewer.ts";
 import type { ConsentStatus, ConsentView } from "./consent-standing.ts";
 
@@ -15,15 +16,31 @@ interface ConsentRow {
   expiresAt: Date | null;
 }
 
+const STATEMENTS = {
+  consents: {
+    name: "access.consents",
+    text: `SELECT "personId", status, scope::text[] AS scope, "legalBasis", justification,
+                  "recordedRole", "recordedAt", "expiresAt"
+             FROM "ConsentRecord" WHERE "personId" = ANY($1::uuid[])
+            ORDER BY "recordedAt" ASC`,
+  },
+  managedChildren: {
+    name: "access.managed-children",
+    text: `SELECT "personId" FROM "EarlyHelpEpisode"
+            WHERE "personId" = ANY($1::uuid[]) AND status = 'OPEN' AND "managerId" = $2`,
+  },
+  ledChildren: {
+    name: "access.led-children",
+    text: `SELECT "personId" FROM "EarlyHelpEpisode"
+            WHERE "personId" = ANY($1::uuid[]) AND status = 'OPEN' AND "leadProfessionalId" = $2`,
+  },
+} satisfies Record<string, Statement>;
+
 export async function loadConsents(
   db: Db,
   childIds: readonly string[],
 ): Promise<Map<string, ConsentView[]>> {
-  const rows = await db.$queryRaw<ConsentRow[]>`
-    SELECT "personId", status, scope::text[] AS scope, "legalBasis", justification,
-           "recordedRole", "recordedAt", "expiresAt"
-      FROM "ConsentRecord" WHERE "personId" = ANY(${[...childIds]}::uuid[])
-     ORDER BY "recordedAt" ASC`;
+  const rows = await db.sql.query<ConsentRow>(STATEMENTS.consents, [[...childIds]]);
   const byChild = new Map<string, ConsentView[]>();
   for (const r of rows) {
     const list = byChild.get(r.personId) ?? [];
@@ -48,17 +65,14 @@ export async function loadRelatedChildren(
   role: Role,
   childIds: readonly string[],
 ): Promise<Set<string>> {
-  const rows =
+  const statement =
     role === "EARLY_HELP_MANAGER"
-      ? await db.$queryRaw<Array<{ personId: string }>>`
-          SELECT "personId" FROM "EarlyHelpEpisode"
-           WHERE "personId" = ANY(${[...childIds]}::uuid[]) AND status = 'OPEN'
-             AND "managerId" = ${sub}`
+      ? STATEMENTS.managedChildren
       : role === "LEAD_PROFESSIONAL"
-        ? await db.$queryRaw<Array<{ personId: string }>>`
-            SELECT "personId" FROM "EarlyHelpEpisode"
-             WHERE "personId" = ANY(${[...childIds]}::uuid[]) AND status = 'OPEN'
-               AND "leadProfessionalId" = ${sub}`
-        : [];
+        ? STATEMENTS.ledChildren
+        : undefined;
+  const rows = statement
+    ? await db.sql.query<{ personId: string }>(statement, [[...childIds], sub])
+    : [];
   return new Set(rows.map((r) => r.personId));
 }

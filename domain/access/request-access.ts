@@ -21,8 +21,11 @@ export interface RequestAccess {
   readonly now: Date;
   /** Objects returned under a child's field, mapped to that child (context for nested fields). */
   readonly childOf: WeakMap<object, string>;
-  /** Loads the facts about these children that are not loaded yet. */
-  load(childIds: readonly string[], needed: FactsNeeded): Promise<void>;
+  /**
+   * Loads the facts about these children that are not loaded yet; undefined (nothing to wait
+   * for) when they all are, so that the policy can decide a field without a promise.
+   */
+  load(childIds: readonly string[], needed: FactsNeeded): Promise<void> | undefined;
   /** The facts about a child, from what is loaded (call load first). */
   facts(childId: string): ChildFacts;
   /** Those of these children the caller may open at all (the rest: as if unknown). */
@@ -45,25 +48,43 @@ export function createRequestAccess(db: Db, viewer: Viewer, now: Date): RequestA
   const consentOf = new Map<string, ConsentView[]>();
   const relatedTo = new Map<string, boolean>();
 
-  async function load(childIds: readonly string[], needed: FactsNeeded): Promise<void> {
+  function load(childIds: readonly string[], needed: FactsNeeded): Promise<void> | undefined {
     const loads: Promise<unknown>[] = [];
     for (const id of childIds) {
       if (needed.consent && !consentOf.has(id)) {
-        loads.push(consents.load(id).then((list) => consentOf.set(id, list)));
+        loads.push(
+          consents.load(id).then((list) => {
+            consentOf.set(id, list);
+            factsOf.delete(id);
+          }),
+        );
       }
       if (needed.relationship && !relatedTo.has(id)) {
-        loads.push(relations.load(id).then((r) => relatedTo.set(id, r)));
+        loads.push(
+          relations.load(id).then((r) => {
+            relatedTo.set(id, r);
+            factsOf.delete(id);
+          }),
+        );
       }
     }
-    if (loads.length > 0) await Promise.all(loads);
+    return loads.length > 0 ? Promise.all(loads).then(() => undefined) : undefined;
   }
 
+  // one facts object per child while its facts stay as they are (a load that adds to them drops
+  // it): the policy asks for every field of a response
+  const factsOf = new Map<string, ChildFacts>();
   function facts(childId: string): ChildFacts {
-    return {
-      related: relatedTo.get(childId) ?? false,
-      consent: (agency, overridesApply) =>
-        consentStanding(consentOf.get(childId) ?? [], agency, now, overridesApply),
-    };
+    let f = factsOf.get(childId);
+    if (!f) {
+      const consents = consentOf.get(childId) ?? [];
+      f = {
+        related: relatedTo.get(childId) ?? false,
+        consent: (agency, overridesApply) => consentStanding(consents, agency, now, overridesApply),
+      };
+      factsOf.set(childId, f);
+    }
+    return f;
   }
 
   return {

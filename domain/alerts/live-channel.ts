@@ -1,9 +1,16 @@
 // Live delivery across replicas through PostgreSQL LISTEN/NOTIFY: the transaction that raises an
 // in-app alert NOTIFYs its id, which PostgreSQL delivers to every listening hub only on commit.
-import type { Tx } from "#db/client.ts";
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
 
 export const ALERT_CHANNEL = "mash_alert_raised";
 
 export async function notifyAlertRaised(tx: Tx, alertId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${ALERT_CHANNEL}, ${alertId})`;
+  await notifyAlertsRaised(tx, [alertId]);
+}
+
+/** One NOTIFY per alert, in one statement. */
+export async function notifyAlertsRaised(tx: Tx, alertIds: readonly string[]): Promise<void> {
+  if (alertIds.length === 0) return;
+  await tx.$queryRaw`
+    SELECT count(pg_notify(${ALERT_CHANNEL}, a.id)) FROM unnest(${alertIds}::text[]) AS a(id)`;
 }

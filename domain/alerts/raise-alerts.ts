@@ -1,12 +1,12 @@
 // Persists alerts (first), announces them on the outbox and, for in-app ones, NOTIFYs the live
 // channel, all inside the caller's transaction. E-mail goes later through the e-mail worker.
-import { randomUUID } from "node:crypto";
-import type { Tx } from "#db/client.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
+import type { Alert as AlertRow } from "#db/generated/client.ts";
+import { enqueueOutboxMany } from "#outbox/enqueue.ts";
 import type { Notification } from "#notifications/map-notification.ts";
 import type { Rag } from "#rag/index.ts";
 import { alertMessage, mapAlert, type Alert } from "./map-alert.ts";
-import { notifyAlertRaised } from "./live-channel.ts";
+import { notifyAlertsRaised } from "./live-channel.ts";
 import { MASH_DUTY, type Channel } from "./recipients.ts";
 
 /**
@@ -30,41 +30,79 @@ export async function raiseAlerts(
   targets: AlertTarget[],
   rag: Rag = "RED",
 ): Promise<Alert[]> {
-  const raised: Alert[] = [];
-  for (const target of dedupe(targets)) {
-    const emailable =
-      target.channels.includes("EMAIL") &&
-      (target.email !== undefined || target.recipient === MASH_DUTY);
-    const channels = target.channels.filter((c) => c !== "EMAIL" || emailable);
-    if (channels.length === 0) continue;
-    const id = randomUUID();
-    const made = await tx.alert.createMany({
-      data: [
-        {
-          id,
-          notificationId: notification.id,
-          rag,
-          recipient: target.recipient,
-          recipientEmail: target.email ?? null,
-          channels,
-          stage,
-          emailStatus: emailable ? "PENDING" : "NOT_REQUIRED",
-        },
-      ],
-      skipDuplicates: true, // (notification, recipient, stage) is raised once
-    });
-    if (made.count === 0) continue;
-    const alert = mapAlert(
-      await tx.alert.findUniqueOrThrow({
-        where: { id },
-        include: { notification: { select: { personId: true } } },
-      }),
-    );
-    await enqueueOutbox(tx, "mash.alerts.v1", alert.childId, alertMessage(alert, "RAISED"));
-    // Every hub hears it on commit: subscribers of in-app alerts, and the e-mail worker.
-    await notifyAlertRaised(tx, alert.id);
-    raised.push(alert);
+  return raiseAlertsMany(tx, [{ notification, stage, targets, rag }]);
+}
+
+export interface AlertRequest {
+  notification: Pick<Notification, "id" | "childId">;
+  stage: AlertStage;
+  targets: AlertTarget[];
+  rag: Rag;
+}
+
+/** Alerts for several notifications: one insert, one outbox insert and one NOTIFY statement. */
+export async function raiseAlertsMany(tx: Tx, requests: readonly AlertRequest[]): Promise<Alert[]> {
+  const rows: Array<{
+    notificationId: string;
+    childId: string;
+    rag: Rag;
+    recipient: string;
+    email: string | null;
+    channels: string;
+    stage: string;
+    emailStatus: string;
+  }> = [];
+  for (const r of requests) {
+    for (const target of dedupe(r.targets)) {
+      const emailable =
+        target.channels.includes("EMAIL") &&
+        (target.email !== undefined || target.recipient === MASH_DUTY);
+      const channels = target.channels.filter((c) => c !== "EMAIL" || emailable);
+      if (channels.length === 0) continue;
+      rows.push({
+        notificationId: r.notification.id,
+        childId: r.notification.childId,
+        rag: r.rag,
+        recipient: target.recipient,
+        email: target.email ?? null,
+        channels: channels.join(","),
+        stage: r.stage,
+        emailStatus: emailable ? "PENDING" : "NOT_REQUIRED",
+      });
+    }
   }
+  if (rows.length === 0) return [];
+  // (notification, recipient, stage) is raised once
+  const made = await tx.$queryRaw<AlertRow[]>`
+    INSERT INTO "Alert" ("id", "notificationId", "rag", "recipient", "recipientEmail", "channels",
+      "stage", "emailStatus")
+    SELECT gen_random_uuid(), a.n, a.rag, a.recipient, a.email, string_to_array(a.channels, ','),
+           a.stage, a.status
+      FROM unnest(${rows.map((r) => r.notificationId)}::uuid[], ${rows.map((r) => r.rag)}::text[],
+                  ${rows.map((r) => r.recipient)}::text[], ${rows.map((r) => r.email)}::text[],
+                  ${rows.map((r) => r.channels)}::text[], ${rows.map((r) => r.stage)}::text[],
+                  ${rows.map((r) => r.emailStatus)}::text[]) WITH ORDINALITY
+        AS a(n, rag, recipient, email, channels, stage, status, i)
+     ORDER BY a.i
+    ON CONFLICT ("notificationId", "recipient", "stage") DO NOTHING
+    RETURNING *`;
+  const childOf = new Map(rows.map((r) => [r.notificationId, r.childId]));
+  const raised = made.map((row) =>
+    mapAlert({ ...row, notification: { personId: childOf.get(row.notificationId) ?? "" } }),
+  );
+  await enqueueOutboxMany(
+    tx,
+    raised.map((alert) => ({
+      topic: "mash.alerts.v1" as const,
+      key: alert.childId,
+      payload: alertMessage(alert, "RAISED"),
+    })),
+  );
+  // Every hub hears it on commit: subscribers of in-app alerts, and the e-mail worker.
+  await notifyAlertsRaised(
+    tx,
+    raised.map((a) => a.id),
+  );
   return raised;
 }
 

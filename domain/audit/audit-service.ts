@@ -17,8 +17,9 @@ export function createAuditService(db: Db, chainKey: string) {
     ): Promise<AccessEventPage> => listAccessEvents(db, childId, first, after),
     verifyChain: (): Promise<ChainReport> => verifyAccessChain(db, chainKey),
     /** For a change that must be audited in its own transaction (consent, rejected events). */
-    appendInTx: (tx: Tx, events: readonly NewAccessEvent[]): Promise<void> =>
-      appendAccessEventsInTx(tx, chainKey, events),
+    appendInTx: async (tx: Tx, events: readonly NewAccessEvent[]): Promise<void> => {
+      await appendAccessEventsInTx(tx, chainKey, events);
+    },
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;

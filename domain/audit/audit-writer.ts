@@ -1,9 +1,15 @@
 // Group commit for the access event chain. Responses finishing at the same time hand their
-// events to one writer, which appends them all in one transaction (one chain lock, one read of
-// the previous hash, one multi-row insert) and then settles every caller's promise: fulfilled
-// once their events are committed, rejected if the batch failed (the audit still fails closed).
+// events to one writer, which appends them all in ONE statement (append-one-statement.ts) and
+// then settles every caller's promise: fulfilled once their events are committed, rejected if
+// the batch failed (the audit still fails closed). The writer remembers the head it last wrote;
+// when another writer has moved it since (another replica, or a consent change in a transaction)
+// the statement inserts nothing and says where the head is now, and the batch is chained again
+// from there. The first append of a chain, and a batch that keeps losing the race, go through
+// the locked transaction (append-access-events.ts), which always gets through.
 import type { Db } from "#db/client.ts";
 import { appendAccessEvents, type NewAccessEvent } from "./append-access-events.ts";
+import { appendOneStatement, readHead } from "./append-one-statement.ts";
+import type { ChainHead } from "./chain-anchor.ts";
 
 interface Pending {
   events: readonly NewAccessEvent[];
@@ -15,9 +21,29 @@ export interface AuditWriter {
   append(events: readonly NewAccessEvent[]): Promise<void>;
 }
 
+/** Tries of the one statement before the locked transaction; each loss means another writer won. */
+const ONE_STATEMENT_TRIES = 3;
+
 export function createAuditWriter(db: Db, key: string, maxBatch = 200): AuditWriter {
   const queue: Pending[] = [];
   let writing = false;
+  /** The head this writer last saw committed; a guess, checked by every append. */
+  let head: ChainHead | undefined;
+
+  async function write(events: readonly NewAccessEvent[]): Promise<void> {
+    try {
+      head ??= await readHead(db.sql);
+      for (let i = 0; head && i < ONE_STATEMENT_TRIES; i++) {
+        const outcome = await appendOneStatement(db.sql, key, head, events);
+        head = outcome.head;
+        if (outcome.appended) return;
+      }
+      head = await appendAccessEvents(db, key, events);
+    } catch (error) {
+      head = undefined; // read it again next time: whatever happened, it may have moved
+      throw error;
+    }
+  }
 
   async function drain(): Promise<void> {
     writing = true;
@@ -34,11 +60,7 @@ export function createAuditWriter(db: Db, key: string, maxBatch = 200): AuditWri
           count += p.events.length;
         }
         try {
-          await appendAccessEvents(
-            db,
-            key,
-            batch.flatMap((p) => p.events),
-          );
+          await write(batch.flatMap((p) => p.events));
           for (const p of batch) p.resolve();
         } catch (error) {
           for (const p of batch) p.reject(error);

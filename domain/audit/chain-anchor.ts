@@ -73,10 +73,17 @@ interface AnchorRow {
   at: Date;
 }
 
-/** The anchored head, or undefined before the first event (or where no anchor table exists). */
-export async function readAnchor(db: Db | Tx): Promise<StoredAnchor | undefined> {
+/**
+ * The anchored head, or undefined before the first event. `lock`: inside a transaction, hold the
+ * anchor row (FOR UPDATE) until it ends, and read its latest committed version: what an append
+ * does, so that no other writer moves the head between this read and its own anchor write.
+ */
+export async function readAnchor(
+  db: Db | Tx,
+  options: { lock?: boolean } = {},
+): Promise<StoredAnchor | undefined> {
   const rows = await db.$queryRawUnsafe<AnchorRow[]>(
-    `SELECT event_count, head_seq, head_hash, signature, at FROM ${ANCHOR_SCHEMA}.chain_head WHERE id = 1`,
+    `SELECT event_count, head_seq, head_hash, signature, at FROM ${ANCHOR_SCHEMA}.chain_head WHERE id = 1${options.lock ? " FOR UPDATE" : ""}`,
   );
   const r = rows[0];
   if (!r) return undefined;

@@ -54,7 +54,11 @@ export function createChildViewService(deps: ChildViewDeps) {
           requests,
         );
       },
-      { batch: options.batch ?? true, ...(onQuery ? { onQuery } : {}) },
+      {
+        batch: options.batch ?? true,
+        pullsConfigured: cpis !== undefined || education !== undefined,
+        ...(onQuery ? { onQuery } : {}),
+      },
     );
   }
 

@@ -3,7 +3,7 @@
 // the hub whatever its size, so the child view asks once instead of once per relation. JSON
 // carries dates as ISO strings: they are revived here, so the rows have the Prisma row shape
 // and never leave the data layer as anything else.
-import type { Db } from "#db/client.ts";
+import type { Db, Statement } from "#db/client.ts";
 import type {
   CpisPlan,
   EarlyHelpEpisode,
@@ -29,7 +29,7 @@ export interface ChildRecords {
 
 type Json = Record<string, unknown>;
 
-interface RecordsRow {
+export interface RecordsRow {
   personId: string;
   identifiers: Json[];
   cpisPlans: Json[];
@@ -53,7 +53,7 @@ const EMPTY = (): ChildRecords => ({
 });
 
 /** Turns the named ISO string fields of JSON objects back into Dates (null stays null). */
-function revive<T>(rows: Json[], dates: readonly string[]): T[] {
+export function revive<T>(rows: Json[], dates: readonly string[]): T[] {
   return rows.map((r) => {
     const out: Json = { ...r };
     for (const k of dates) {
@@ -64,15 +64,11 @@ function revive<T>(rows: Json[], dates: readonly string[]): T[] {
   });
 }
 
-/** One entry per asked id (children without records get empty lists). */
-export async function loadChildRecords(
-  db: Db,
-  personIds: readonly string[],
-): Promise<Map<string, ChildRecords>> {
-  const result = new Map<string, ChildRecords>(personIds.map((id) => [id, EMPTY()]));
-  if (personIds.length === 0) return result;
-  const rows = await db.$queryRaw<RecordsRow[]>`
-    SELECT k.id AS "personId",
+/**
+ * The records of the child `k.id`, one column per relation (RecordsRow), for a SELECT over
+ * `k(id)`: shared by this file's statement and the whole-child one (load-whole-children.ts).
+ */
+export const RECORD_COLUMNS = `
       (SELECT coalesce(json_agg(x ORDER BY x."createdAt" ASC, x.id ASC), '[]'::json)
          FROM "PersonIdentifier" x WHERE x."personId" = k.id) AS identifiers,
       (SELECT coalesce(json_agg(x), '[]'::json)
@@ -95,44 +91,61 @@ export async function loadChildRecords(
                   AND p.status <> 'MERGED') h) AS household,
       (SELECT coalesce(json_object_agg(s.source, s.at), '{}'::json)
          FROM (SELECT source::text AS source, max("receivedAt") AS at
-                 FROM "InboundEvent" WHERE "personId" = k.id GROUP BY source) s) AS "pushedAsOf"
-    FROM unnest(${[...new Set(personIds)]}::uuid[]) AS k(id)`;
-  for (const r of rows) {
-    const seen = new Set<string>();
-    const household: HouseholdMemberView[] = [];
-    // a person in two of the child's households is listed once (first in the order above)
-    for (const m of r.household) {
-      const personId = m["personId"] as string;
-      if (seen.has(personId)) continue;
-      seen.add(personId);
-      household.push({
-        childId: r.personId,
-        personId,
-        givenName: (m["givenName"] as string | null) ?? null,
-        familyName: (m["familyName"] as string | null) ?? null,
-        dateOfBirth: typeof m["dateOfBirth"] === "string" ? new Date(m["dateOfBirth"]) : null,
-        relationship: m["relationship"] as string,
-        memberChildId: m["isChild"] === true ? personId : undefined,
-      });
-    }
-    const pushedAsOf: Partial<Record<AgencyName, Date>> = {};
-    for (const [source, at] of Object.entries(r.pushedAsOf)) {
-      if (at) pushedAsOf[source as AgencyName] = new Date(at);
-    }
-    result.set(r.personId, {
-      identifiers: revive<PersonIdentifier>(r.identifiers, ["createdAt"]),
-      cpisPlans: revive<CpisPlan>(r.cpisPlans, ["startDate", "endDate", "fetchedAt"]),
-      policeNotifications: revive<PoliceNotification>(r.policeNotifications, ["occurredAt"]),
-      edAttendances: revive<EdAttendance>(r.edAttendances, ["arrivedAt"]),
-      schoolAttendances: revive<SchoolAttendance>(r.schoolAttendances, [
-        "periodStart",
-        "periodEnd",
-        "fetchedAt",
-      ]),
-      earlyHelpEpisodes: revive<EarlyHelpEpisode>(r.earlyHelpEpisodes, ["openedAt", "closedAt"]),
-      household,
-      pushedAsOf,
+                 FROM "InboundEvent" WHERE "personId" = k.id GROUP BY source) s) AS "pushedAsOf"`;
+
+/** Every relation of each child in $1, one row per child (a prepared statement: db.sql). */
+const RECORDS: Statement = {
+  name: "child-view.records",
+  text: `SELECT k.id AS "personId", ${RECORD_COLUMNS} FROM unnest($1::uuid[]) AS k(id)`,
+};
+
+/** One entry per asked id (children without records get empty lists). */
+export async function loadChildRecords(
+  db: Db,
+  personIds: readonly string[],
+): Promise<Map<string, ChildRecords>> {
+  const result = new Map<string, ChildRecords>(personIds.map((id) => [id, EMPTY()]));
+  if (personIds.length === 0) return result;
+  const rows = await db.sql.query<RecordsRow>(RECORDS, [[...new Set(personIds)]]);
+  for (const r of rows) result.set(r.personId, toChildRecords(r));
+  return result;
+}
+
+/** A row of RECORD_COLUMNS as the records' Prisma shapes. */
+export function toChildRecords(r: RecordsRow): ChildRecords {
+  const seen = new Set<string>();
+  const household: HouseholdMemberView[] = [];
+  // a person in two of the child's households is listed once (first in the order above)
+  for (const m of r.household) {
+    const personId = m["personId"] as string;
+    if (seen.has(personId)) continue;
+    seen.add(personId);
+    household.push({
+      childId: r.personId,
+      personId,
+      givenName: (m["givenName"] as string | null) ?? null,
+      familyName: (m["familyName"] as string | null) ?? null,
+      dateOfBirth: typeof m["dateOfBirth"] === "string" ? new Date(m["dateOfBirth"]) : null,
+      relationship: m["relationship"] as string,
+      memberChildId: m["isChild"] === true ? personId : undefined,
     });
   }
-  return result;
+  const pushedAsOf: Partial<Record<AgencyName, Date>> = {};
+  for (const [source, at] of Object.entries(r.pushedAsOf)) {
+    if (at) pushedAsOf[source as AgencyName] = new Date(at);
+  }
+  return {
+    identifiers: revive<PersonIdentifier>(r.identifiers, ["createdAt"]),
+    cpisPlans: revive<CpisPlan>(r.cpisPlans, ["startDate", "endDate", "fetchedAt"]),
+    policeNotifications: revive<PoliceNotification>(r.policeNotifications, ["occurredAt"]),
+    edAttendances: revive<EdAttendance>(r.edAttendances, ["arrivedAt"]),
+    schoolAttendances: revive<SchoolAttendance>(r.schoolAttendances, [
+      "periodStart",
+      "periodEnd",
+      "fetchedAt",
+    ]),
+    earlyHelpEpisodes: revive<EarlyHelpEpisode>(r.earlyHelpEpisodes, ["openedAt", "closedAt"]),
+    household,
+    pushedAsOf,
+  };
 }

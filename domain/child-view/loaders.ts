@@ -3,7 +3,7 @@
 // for their notifications, whatever the number of children (no N+1). Created in the request context; batch functions keep
 // key order. `batch: false` turns batching off (the bench compares the two).
 import DataLoader from "dataloader";
-import type { Db } from "#db/client.ts";
+import type { Db, Statement } from "#db/client.ts";
 import type {
   CpisPlan,
   MashNotification,
@@ -14,10 +14,13 @@ import type {
 import { getCurrentRag, type RagAssessmentView } from "#notifications/get-current-rag.ts";
 import { mapNotification, type Notification } from "#notifications/map-notification.ts";
 import { loadChildRecords, type ChildRecords } from "./load-child-records.ts";
+import { loadWholeChildren, type WholeChild } from "./load-whole-children.ts";
 import type { PullOutcome, PulledAgency } from "./pull-sources.ts";
 
 export interface LoaderOptions {
   batch: boolean;
+  /** Whether any agency is pulled (CP-IS or education configured): if not, pulls are empty. */
+  pullsConfigured?: boolean;
   /** Called once per database round trip (bench counts them). */
   onQuery?: () => void;
 }
@@ -33,17 +36,34 @@ function byPerson<T extends { personId: string }>(keys: readonly string[], rows:
   return keys.map((k) => map.get(k) ?? []);
 }
 
+const STATEMENTS = {
+  person: { name: "child-view.person", text: `SELECT * FROM "Person" WHERE id = ANY($1::uuid[])` },
+  notifications: {
+    name: "child-view.notifications",
+    text: `SELECT * FROM "MashNotification" WHERE "personId" = ANY($1::uuid[])
+            ORDER BY "createdAt" DESC, id DESC`,
+  },
+  cpisPlans: {
+    name: "child-view.cpis-plans",
+    text: `SELECT * FROM "CpisPlan" WHERE "personId" = ANY($1::uuid[])`,
+  },
+  schoolAttendances: {
+    name: "child-view.school-attendances",
+    text: `SELECT * FROM "SchoolAttendance" WHERE "personId" = ANY($1::uuid[])`,
+  },
+} satisfies Record<string, Statement>;
+
 export function createChildLoaders(db: Db, pull: PullLoaderFn, options: LoaderOptions) {
   const q = options.onQuery ?? (() => undefined);
   const opts = { batch: options.batch };
 
-  // $queryRaw with ANY($1::uuid[]): a compiled Prisma query costs more CPU per call than the round
-  // trip itself (bench/scenarios/view-unified.ts). Tables have no @map, so `SELECT *` rows have
-  // the Prisma row shape.
+  // Prepared statements on plain pg (db.sql): a compiled Prisma query costs more CPU per call than
+  // the round trip itself, and an unprepared one is planned again every time
+  // (bench/scenarios/view-unified.ts). Tables have no @map, so `SELECT *` rows have the Prisma
+  // row shape.
   const person = new DataLoader<string, Person | null>(async (keys) => {
     q();
-    const rows = await db.$queryRaw<Person[]>`
-      SELECT * FROM "Person" WHERE id = ANY(${[...keys]}::uuid[])`;
+    const rows = await db.sql.query<Person>(STATEMENTS.person, [[...keys]]);
     const map = new Map(rows.map((r) => [r.id, r]));
     return keys.map((k) => map.get(k) ?? null);
   }, opts);
@@ -79,11 +99,28 @@ export function createChildLoaders(db: Db, pull: PullLoaderFn, options: LoaderOp
     return keys.map((k) => map.get(k) ?? null);
   }, opts);
 
+  /**
+   * Query.child: the person, its records and its rating in one statement (load-whole-children.ts),
+   * primed into the loaders above so that the child's fields ask the database nothing more.
+   */
+  const openedRows = new Map<string, WholeChild>();
+  const opened = new DataLoader<string, true>(async (keys) => {
+    q();
+    const whole = await loadWholeChildren(db, keys);
+    for (const [id, w] of whole) {
+      person.prime(id, w.person);
+      records.prime(id, w.records);
+      rag.prime(id, w.rag);
+      openedRows.set(id, w);
+    }
+    return keys.map(() => true as const);
+  }, opts);
+  /** What `opened` read for a child, once it has: the same rows the loaders were primed with. */
+  const openedNow = (id: string): WholeChild | undefined => openedRows.get(id);
+
   const notifications = new DataLoader<string, Notification[]>(async (keys) => {
     q();
-    const rows = await db.$queryRaw<MashNotification[]>`
-      SELECT * FROM "MashNotification" WHERE "personId" = ANY(${[...keys]}::uuid[])
-       ORDER BY "createdAt" DESC, id DESC`;
+    const rows = await db.sql.query<MashNotification>(STATEMENTS.notifications, [[...keys]]);
     return byPerson(keys, rows).map((list) => list.map(mapNotification));
   }, opts);
 
@@ -132,20 +169,18 @@ export function createChildLoaders(db: Db, pull: PullLoaderFn, options: LoaderOp
     }, opts);
   }
 
-  const cpisPlans = pulledPart(
-    "cpisPlans",
-    "CPIS",
-    (ids) => db.$queryRaw<CpisPlan[]>`
-      SELECT * FROM "CpisPlan" WHERE "personId" = ANY(${ids}::uuid[])`,
+  const cpisPlans = pulledPart("cpisPlans", "CPIS", (ids) =>
+    db.sql.query<CpisPlan>(STATEMENTS.cpisPlans, [ids]),
   );
-  const schoolAttendances = pulledPart(
-    "schoolAttendances",
-    "EDUCATION",
-    (ids) => db.$queryRaw<SchoolAttendance[]>`
-      SELECT * FROM "SchoolAttendance" WHERE "personId" = ANY(${ids}::uuid[])`,
+  const schoolAttendances = pulledPart("schoolAttendances", "EDUCATION", (ids) =>
+    db.sql.query<SchoolAttendance>(STATEMENTS.schoolAttendances, [ids]),
   );
 
   return {
+    opened,
+    openedNow,
+    /** False: no agency is pulled, every pulled part is what was pushed (read at once). */
+    pullsConfigured: options.pullsConfigured ?? true,
     person,
     identifiers,
     cpisPlans,

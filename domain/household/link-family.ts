@@ -1,5 +1,5 @@
 // A family an agency names (an early help episode's family id): the child joins its household.
-import type { Tx } from "#db/client.ts";
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
 import type { AgencyName } from "#connectors/registry.ts";
 import { linkMembers } from "./link-members.ts";
 import { householdRef } from "./household-ref.ts";

@@ -1,7 +1,8 @@
 // Candidate children for a comparison, found through the blocking keys' indexes (data layer).
-import { Prisma, type Tx } from "#db/client.ts";
-import { blockingKeys, swapDayMonth } from "./normalise.ts";
+import { Prisma } from "#db/client.ts";
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
 import type { Comparable } from "./score.ts";
+import { BLOCK_CAP, blockArms, type BlockArms } from "./blocks.ts";
 
 export interface Candidate extends Comparable {
   personId: string;
@@ -18,42 +19,34 @@ export interface CandidateQuery {
   upn?: string | null | undefined;
 }
 
-const BLOCK_LIMIT = 500;
-
 /**
- * Active children sharing a block with the query: the same date of birth (or day/month swapped),
- * the same family and given name keys, or the same family name key and postcode sector; plus any
- * child holding the queried NHS number or UPN. One raw query; identifiers come with it.
+ * Active children sharing a block with the query (blocks.ts: the arms findCandidatesForMany reads
+ * too), plus any child holding the queried NHS number or UPN. One raw query; identifiers come
+ * with it.
  */
 export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candidate[]> {
   // PROVISIONAL records are candidates too: a second record of an uncertain child joins it.
-  const keys = blockingKeys(q);
+  const a = blockArms(q);
   const or: Prisma.Sql[] = [];
-  if (q.dateOfBirth) {
-    const dates = [q.dateOfBirth, swapDayMonth(q.dateOfBirth)].filter((d): d is string => !!d);
+  const dates = [a.dob, a.swappedDob].filter((d): d is string => !!d);
+  if (dates.length > 0) {
     or.push(
       Prisma.sql`p."dateOfBirth" IN (${Prisma.join(dates.map((d) => Prisma.sql`${d}::date`))})`,
     );
   }
-  if (keys.familyNameKey && keys.givenNameKey) {
+  if (a.familyGiven) {
     or.push(
-      Prisma.sql`(p."familyNameKey" = ${keys.familyNameKey} AND p."givenNameKey" = ${keys.givenNameKey})`,
+      Prisma.sql`(p."familyNameKey" = ${a.familyGiven[0]} AND p."givenNameKey" = ${a.familyGiven[1]})`,
     );
   }
-  if (keys.familyNameKey && keys.postcodeSector) {
+  if (a.familyPostcode) {
     or.push(
-      Prisma.sql`(p."familyNameKey" = ${keys.familyNameKey} AND p."postcodeSector" = ${keys.postcodeSector})`,
+      Prisma.sql`(p."familyNameKey" = ${a.familyPostcode[0]} AND p."postcodeSector" = ${a.familyPostcode[1]})`,
     );
   }
-  if (keys.familyNameKey && !q.dateOfBirth && !keys.givenNameKey && !keys.postcodeSector) {
-    or.push(Prisma.sql`p."familyNameKey" = ${keys.familyNameKey}`);
-  }
-  if (!keys.familyNameKey && keys.postcodeSector && !q.dateOfBirth) {
-    or.push(Prisma.sql`p."postcodeSector" = ${keys.postcodeSector}`);
-  }
-  if (!keys.familyNameKey && keys.givenNameKey && !q.dateOfBirth) {
-    or.push(Prisma.sql`p."givenNameKey" = ${keys.givenNameKey}`);
-  }
+  if (a.familyOnly) or.push(Prisma.sql`p."familyNameKey" = ${a.familyOnly}`);
+  if (a.postcodeOnly) or.push(Prisma.sql`p."postcodeSector" = ${a.postcodeOnly}`);
+  if (a.givenOnly) or.push(Prisma.sql`p."givenNameKey" = ${a.givenOnly}`);
   for (const [kind, value] of [
     ["NHS_NUMBER", q.nhsNumber],
     ["UPN", q.upn],
@@ -74,8 +67,12 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
     FROM "Person" p
     WHERE p."status" IN ('ACTIVE', 'PROVISIONAL') AND p."isChild" = true
       AND (${Prisma.join(or, " OR ")})
-    LIMIT ${Prisma.raw(String(BLOCK_LIMIT))}`;
-  return rows.map((r) => {
+    LIMIT ${Prisma.raw(String(BLOCK_CAP))}`;
+  return rows.map(toCandidate);
+}
+
+function toCandidate(r: CandidateRow): Candidate {
+  {
     const identifiers = (
       typeof r.identifiers === "string" ? JSON.parse(r.identifiers) : r.identifiers
     ) as Array<{ kind: string; value: string }>;
@@ -89,7 +86,7 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
       nhsNumbers: identifiers.filter((i) => i.kind === "NHS_NUMBER").map((i) => i.value),
       upns: identifiers.filter((i) => i.kind === "UPN").map((i) => i.value),
     };
-  });
+  }
 }
 
 interface CandidateRow {
@@ -100,4 +97,52 @@ interface CandidateRow {
   postcode: string | null;
   status: string;
   identifiers: Array<{ kind: string; value: string }> | string;
+}
+
+export interface CandidateBlock {
+  candidates: Candidate[];
+  /** More children shared the subject's blocks than BLOCK_CAP: only the first were read. */
+  overflow: boolean;
+}
+
+/**
+ * The candidates of many subjects in one statement (a batch of events): one LATERAL index scan
+ * per subject over its block arms (blocks.ts), each capped at BLOCK_CAP.
+ */
+export async function findCandidatesForMany(
+  tx: Tx,
+  queries: readonly BlockArms[],
+): Promise<CandidateBlock[]> {
+  const out: CandidateBlock[] = queries.map(() => ({ candidates: [], overflow: false }));
+  if (queries.length === 0) return out;
+  const col = <T>(f: (a: BlockArms, i: number) => T) => queries.map((a, i) => f(a, i));
+  const rows = await tx.$queryRaw<Array<CandidateRow & { i: number }>>`
+    SELECT s.i::int AS "i", c.* FROM unnest(
+        ${col((_, i) => i)}::int[], ${col((a) => a.dob)}::date[], ${col((a) => a.swappedDob)}::date[],
+        ${col((a) => a.familyGiven?.[0] ?? null)}::text[], ${col((a) => a.familyGiven?.[1] ?? null)}::text[],
+        ${col((a) => a.familyPostcode?.[0] ?? null)}::text[], ${col((a) => a.familyPostcode?.[1] ?? null)}::text[],
+        ${col((a) => a.familyOnly)}::text[], ${col((a) => a.postcodeOnly)}::text[],
+        ${col((a) => a.givenOnly)}::text[])
+      AS s(i, dob, dob2, fg_f, fg_g, fp_f, fp_p, f_only, p_only, g_only)
+    CROSS JOIN LATERAL (
+      SELECT p."id"::text AS "id", p."givenName", p."familyName",
+             p."dateOfBirth"::text AS "dateOfBirth", p."postcode", p."status",
+             coalesce((SELECT json_agg(json_build_object('kind', x."kind", 'value', x."value"))
+                         FROM "PersonIdentifier" x WHERE x."personId" = p."id" AND x."agency" IS NULL),
+                      '[]') AS "identifiers"
+        FROM "Person" p
+       WHERE p."status" IN ('ACTIVE', 'PROVISIONAL') AND p."isChild" = true
+         AND (p."dateOfBirth" = s.dob OR p."dateOfBirth" = s.dob2
+              OR (p."familyNameKey" = s.fg_f AND p."givenNameKey" = s.fg_g)
+              OR (p."familyNameKey" = s.fp_f AND p."postcodeSector" = s.fp_p)
+              OR p."familyNameKey" = s.f_only OR p."postcodeSector" = s.p_only
+              OR p."givenNameKey" = s.g_only)
+       LIMIT ${BLOCK_CAP + 1}::int) c`;
+  for (const r of rows) {
+    const block = out[r.i];
+    if (!block) continue;
+    if (block.candidates.length >= BLOCK_CAP) block.overflow = true;
+    else block.candidates.push(toCandidate(r));
+  }
+  return out;
 }

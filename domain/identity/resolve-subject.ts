@@ -3,7 +3,8 @@
 // stage (identity/score.ts over blocked candidates): link, hold for review, or a new child.
 // A referral's child has no agency person id: `source` null, the same stages on the rest.
 import { randomUUID } from "node:crypto";
-import { Prisma, type Tx } from "#db/client.ts";
+import { Prisma } from "#db/client.ts";
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
 import { findCandidates } from "./candidates.ts";
 import { blockingKeys } from "./normalise.ts";
 import {
@@ -11,7 +12,7 @@ import {
   compareFamilyName,
   compareGivenName,
   compareRecords,
-  decide,
+  chooseCandidate,
   type MatchScore,
 } from "./score.ts";
 import type { Resolution, Subject, SubjectSource, UnsourcedSubject } from "./subject.ts";
@@ -35,10 +36,9 @@ export async function resolveSubject(
     return { personId, matchedOn, outcome: "LINKED", score: undefined, reviewId: undefined };
   }
 
-  const ranked = await rankCandidates(tx, subject);
-  const [best, runnerUp] = ranked;
-  const decision = decide(best?.match, runnerUp?.match);
-  if (best && decision === "LINK") {
+  const choice = chooseCandidate(await rankCandidates(tx, subject));
+  if (choice.kind === "LINK") {
+    const best = choice.to;
     await attachIdentifiers(tx, best.personId, source, subject);
     await fillMissingDemographics(tx, best.personId, subject);
     return {
@@ -49,23 +49,15 @@ export async function resolveSubject(
       reviewId: undefined,
     };
   }
-  // A review's candidate is always an established child, never another provisional record.
-  const reviewAgainst =
-    decision === "REVIEW"
-      ? best?.provisional
-        ? ranked.find((c) => !c.provisional)
-        : best
-      : undefined;
-  if (reviewAgainst && decide(reviewAgainst.match, undefined) !== "NEW") {
+  if (choice.kind === "REVIEW") {
+    const reviewAgainst = choice.against;
     const provisional = await createChild(tx, subject, "PROVISIONAL");
     await attachIdentifiers(tx, provisional.id, source, subject);
-    const review = await tx.matchReview.create({
-      data: {
-        candidateId: reviewAgainst.personId,
-        provisionalId: provisional.id,
-        score: reviewAgainst.match.score,
-        matchedOn: reviewAgainst.match.matchedOn,
-      },
+    const review = await createReview(tx, {
+      candidateId: reviewAgainst.personId,
+      provisionalId: provisional.id,
+      score: reviewAgainst.match.score,
+      matchedOn: reviewAgainst.match.matchedOn,
     });
     return {
       personId: provisional.id,
@@ -81,7 +73,7 @@ export async function resolveSubject(
     personId: person.id,
     outcome: "NEW",
     matchedOn: [],
-    score: best?.match.score,
+    score: choice.best?.match.score,
     reviewId: undefined,
   };
 }
@@ -107,8 +99,11 @@ async function holdForReview(
   await attachIdentifiers(tx, provisional.id, source, subject, found);
   const match = compareRecords(subject, comparable(held));
   const why = [...matchedOn.map((k) => `${k}:exact`), ...match.matchedOn];
-  const review = await tx.matchReview.create({
-    data: { candidateId, provisionalId: provisional.id, score: match.score, matchedOn: why },
+  const review = await createReview(tx, {
+    candidateId,
+    provisionalId: provisional.id,
+    score: match.score,
+    matchedOn: why,
   });
   return {
     personId: provisional.id,
@@ -144,16 +139,27 @@ function comparable(p: PersonDemographics) {
 }
 
 async function readDemographics(tx: Tx, personId: string): Promise<PersonDemographics | null> {
-  return tx.person.findUnique({
-    where: { id: personId },
-    select: {
-      givenName: true,
-      familyName: true,
-      dateOfBirth: true,
-      expectedDueDate: true,
-      postcode: true,
-    },
-  });
+  const [row] = await tx.$queryRaw<PersonDemographics[]>`
+    SELECT "givenName", "familyName", "dateOfBirth", "expectedDueDate", "postcode"
+      FROM "Person" WHERE "id" = ${personId}::uuid`;
+  return row ?? null;
+}
+
+export interface ReviewRow {
+  candidateId: string;
+  provisionalId: string;
+  score: number;
+  matchedOn: string[];
+}
+
+/** An open match review (one raw insert). */
+export async function createReview(tx: Tx, r: ReviewRow): Promise<{ id: string }> {
+  const id = randomUUID();
+  await tx.$executeRaw`
+    INSERT INTO "MatchReview" ("id", "candidateId", "provisionalId", "score", "matchedOn")
+    VALUES (${id}::uuid, ${r.candidateId}::uuid, ${r.provisionalId}::uuid, ${r.score}::float8,
+            ${r.matchedOn}::text[])`;
+  return { id };
 }
 
 /** Candidates scored against the subject, best first; those with a conflicting identifier dropped. */
@@ -184,13 +190,13 @@ export async function rankCandidates(
     .sort((a, b) => b.match.score - a.match.score);
 }
 
-interface FoundIdentifier {
+export interface FoundIdentifier {
   kind: string;
   agency: string | null;
   value: string;
 }
 
-interface ExactRow extends FoundIdentifier {
+export interface ExactRow extends FoundIdentifier {
   personId: string;
   mergedIntoId: string | null;
   givenName: string | null;
@@ -201,7 +207,10 @@ interface ExactRow extends FoundIdentifier {
 }
 
 /** The subject's identifiers as (kind, agency, value): the agency's own id, NHS number, UPN. */
-function wantedIdentifiers(source: SubjectSource | null, subject: AnySubject): FoundIdentifier[] {
+export function wantedIdentifiers(
+  source: SubjectSource | null,
+  subject: AnySubject,
+): FoundIdentifier[] {
   return [
     ...(source && subject.sourcePersonId
       ? [{ kind: "SOURCE_PERSON_ID", agency: source, value: subject.sourcePersonId }]
@@ -261,7 +270,8 @@ const calendarDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : nul
 export async function live(tx: Tx, personId: string): Promise<string> {
   let id = personId;
   for (let i = 0; i < 10; i++) {
-    const p = await tx.person.findUnique({ where: { id }, select: { mergedIntoId: true } });
+    const [p] = await tx.$queryRaw<Array<{ mergedIntoId: string | null }>>`
+      SELECT "mergedIntoId"::text AS "mergedIntoId" FROM "Person" WHERE "id" = ${id}::uuid`;
     if (!p?.mergedIntoId) return id;
     id = p.mergedIntoId;
   }
@@ -300,7 +310,7 @@ export async function attachIdentifiers(
         AND e."value" = w."value")`;
 }
 
-interface PersonDemographics {
+export interface PersonDemographics {
   givenName: string | null;
   familyName: string | null;
   dateOfBirth: Date | null;
@@ -318,32 +328,54 @@ async function fillMissingDemographics(
   subject: AnySubject,
   known?: PersonDemographics,
 ): Promise<void> {
-  const p =
-    known ??
-    (await tx.person.findUnique({
-      where: { id: personId },
-      select: {
-        givenName: true,
-        familyName: true,
-        dateOfBirth: true,
-        expectedDueDate: true,
-        postcode: true,
-      },
-    }));
+  const p = known ?? (await readDemographics(tx, personId));
   if (!p) return;
+  const merged = fillGaps(p, subject);
+  if (!merged) return;
+  await updateDemographics(tx, [{ personId, ...merged, ...blockingKeys(merged) }]);
+}
+
+/** The held details with the gaps the subject fills (never overwritten); undefined: no gap filled. */
+export function fillGaps(
+  held: PersonDemographics,
+  subject: AnySubject,
+): PersonDemographics | undefined {
   const wanted = personData(subject);
   const merged = {
-    givenName: p.givenName ?? wanted.givenName,
-    familyName: p.familyName ?? wanted.familyName,
-    dateOfBirth: p.dateOfBirth ?? wanted.dateOfBirth,
-    expectedDueDate: p.expectedDueDate ?? wanted.expectedDueDate,
-    postcode: p.postcode ?? wanted.postcode,
+    givenName: held.givenName ?? wanted.givenName,
+    familyName: held.familyName ?? wanted.familyName,
+    dateOfBirth: held.dateOfBirth ?? wanted.dateOfBirth,
+    expectedDueDate: held.expectedDueDate ?? wanted.expectedDueDate,
+    postcode: held.postcode ?? wanted.postcode,
   };
   const changed = (Object.keys(merged) as Array<keyof typeof merged>).some(
-    (k) => (merged[k] ?? null) !== (p[k] ?? null),
+    (k) => (merged[k] ?? null) !== (held[k] ?? null),
   );
-  if (!changed) return;
-  await tx.person.update({ where: { id: personId }, data: { ...merged, ...blockingKeys(merged) } });
+  return changed ? merged : undefined;
+}
+
+export type DemographicsUpdate = PersonDemographics & {
+  personId: string;
+  familyNameKey: string | null;
+  givenNameKey: string | null;
+  postcodeSector: string | null;
+};
+
+/** Sets children's demographics and blocking keys: one statement for any number. */
+export async function updateDemographics(tx: Tx, rows: readonly DemographicsUpdate[]) {
+  if (rows.length === 0) return;
+  const day = (v: Date | null) => (v ? v.toISOString().slice(0, 10) : null);
+  await tx.$executeRaw`
+    UPDATE "Person" p SET "givenName" = u.g, "familyName" = u.f, "dateOfBirth" = u.dob,
+           "expectedDueDate" = u.edd, "postcode" = u.pc, "familyNameKey" = u.fk,
+           "givenNameKey" = u.gk, "postcodeSector" = u.ps, "updatedAt" = clock_timestamp()
+      FROM unnest(${rows.map((r) => r.personId)}::uuid[], ${rows.map((r) => r.givenName)}::text[],
+                  ${rows.map((r) => r.familyName)}::text[], ${rows.map((r) => day(r.dateOfBirth))}::date[],
+                  ${rows.map((r) => day(r.expectedDueDate))}::date[], ${rows.map((r) => r.postcode)}::text[],
+                  ${rows.map((r) => r.familyNameKey)}::text[], ${rows.map((r) => r.givenNameKey)}::text[],
+                  ${rows.map((r) => r.postcodeSector)}::text[])
+           AS u(id, g, f, dob, edd, pc, fk, gk, ps)
+     WHERE p."id" = u.id`;
 }
 
 /** A new child from the subject's demographics: one raw insert. */

@@ -135,3 +135,27 @@ export function decide(best: MatchScore | undefined, runnerUp: MatchScore | unde
   }
   return best.score >= THRESHOLDS.lower ? "REVIEW" : "NEW";
 }
+
+/** What the probabilistic stage does with the ranked candidates (best first). */
+export type Choice<C> =
+  { kind: "LINK"; to: C } | { kind: "REVIEW"; against: C } | { kind: "NEW"; best: C | undefined };
+
+/**
+ * Link to the best, hold for review against an established child (never another provisional
+ * record), or a new child — for one subject (resolve-subject.ts) and a batch's (resolve-batch.ts).
+ */
+export function chooseCandidate<C extends { provisional: boolean; match: MatchScore }>(
+  ranked: readonly C[],
+): Choice<C> {
+  const [best, runnerUp] = ranked;
+  const decision = decide(best?.match, runnerUp?.match);
+  if (best && decision === "LINK") return { kind: "LINK", to: best };
+  const against =
+    decision === "REVIEW"
+      ? best?.provisional
+        ? ranked.find((c) => !c.provisional)
+        : best
+      : undefined;
+  if (against && decide(against.match, undefined) !== "NEW") return { kind: "REVIEW", against };
+  return { kind: "NEW", best };
+}

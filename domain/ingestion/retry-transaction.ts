@@ -2,13 +2,13 @@
 // first, a serialisation failure or a deadlock. Anything else is the caller's to handle.
 import type { Db, Tx } from "#db/client.ts";
 
-const RETRYABLE_PRISMA_CODES = new Set(["P2002", "P2034"]);
+const RETRYABLE_CODES = new Set(["P2002", "P2034", "23505", "40001", "40P01"]);
 const RETRYABLE_SQLSTATES = /\b(40001|40P01|23505)\b|deadlock detected|could not serialize/i;
 
 export function isRaceError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && RETRYABLE_PRISMA_CODES.has(code)) return true;
+  if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
   return error instanceof Error && RETRYABLE_SQLSTATES.test(error.message);
 }
 

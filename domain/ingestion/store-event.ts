@@ -1,9 +1,11 @@
-// Writes what one validated event says, inside the event's transaction: the agency record (with
-// its adapter's writer) and then the household links its adapter declares.
-import type { Tx } from "#db/client.ts";
+// Writes what one validated event says inside the caller's transaction, with ingestion's own
+// writers: the agency record and the household links its adapter declares. (Tests that build a
+// picture record by record use it; ingestion itself writes a batch's at once, ingest-batch.ts.)
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
+import { upsertRows } from "#connectors/shared/upsert-rows.ts";
 import type { RecordContext } from "#connectors/shared/stored-record.ts";
 import { adapterForType } from "#connectors/registry.ts";
-import { linkHousehold } from "#household/link-household.ts";
+import { linkHouseholds } from "#household/link-households.ts";
 import type { AgencyEvent } from "./event-schema.ts";
 
 export async function storeAgencyRecord(
@@ -13,6 +15,6 @@ export async function storeAgencyRecord(
 ): Promise<void> {
   const adapter = adapterForType(event.type);
   if (!adapter) throw new Error(`no adapter for event type ${event.type}`);
-  await adapter.store(tx, record, event.payload);
-  await linkHousehold(tx, adapter, record.personId, event.payload);
+  await upsertRows(tx, [adapter.row(record, event.payload)]);
+  await linkHouseholds(tx, [{ adapter, childId: record.personId, payload: event.payload }]);
 }

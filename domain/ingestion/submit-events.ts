@@ -8,6 +8,7 @@ import type { Viewer } from "#auth/viewer.ts";
 import { AgencyName } from "#connectors/registry.ts";
 import { forbidden, unauthenticated } from "#errors/domain-error.ts";
 import { ingestEvent, type IngestOutcome } from "./ingest-event.ts";
+import { ingestBatch } from "./ingest-batch.ts";
 import type { RejectReason, ValidationIssue } from "./validate-event.ts";
 import type { RatingSettings } from "#notifications/rating-settings.ts";
 
@@ -87,9 +88,24 @@ export function createIngestionService(deps: IngestionServiceDeps) {
     /** A batch, in order; each event answered on its own. */
     async submitMany(viewer: Viewer | null, events: unknown[]): Promise<SubmitResult[]> {
       const agency = authorise(viewer, events);
-      const results: SubmitResult[] = [];
-      for (const event of events) results.push(await submitOne(asInput(event), agency));
-      return results;
+      // one transaction for the lot (ingest-batch.ts); each event is answered on its own
+      let outcomes: IngestOutcome[];
+      try {
+        outcomes = await ingestBatch(
+          deps.db,
+          events.map((event) => ({ raw: asInput(event), meta: { via: "API" as const, agency } })),
+          { maxEventBytes: deps.maxEventBytes, ...(deps.rating ? { rating: deps.rating } : {}) },
+        );
+      } catch (error) {
+        // one event that cannot be stored must not hold the others: one at a time, then
+        if (events.length < 2) throw error;
+        log.warn({ events: events.length }, "batch not stored; taking its events one at a time");
+        const results: SubmitResult[] = [];
+        for (const event of events) results.push(await submitOne(asInput(event), agency));
+        return results;
+      }
+      for (const outcome of outcomes) count(outcome);
+      return outcomes.map(toResult);
     },
   };
 }

@@ -2,7 +2,8 @@
 // who share a household with the child (an early help family id, a police notification's
 // household), or who share a parent with the child (a parent police named, found in another
 // household). Adults and merged records are not children of the family.
-import { Prisma, type Tx } from "#db/client.ts";
+import { Prisma } from "#db/client.ts";
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
 
 /** SQL for the ids of the other children of the family of the person `child` (a uuid SQL). */
 export function familyChildrenSql(child: Prisma.Sql): Prisma.Sql {
@@ -28,12 +29,35 @@ export interface FamilyMember {
   hasPlan: boolean;
 }
 
-/** The other children of the child's family, with whether each has a CP-IS plan. */
-export async function familyOf(tx: Tx, childId: string): Promise<FamilyMember[]> {
-  const child = Prisma.sql`${childId}::uuid`;
-  return tx.$queryRaw<FamilyMember[]>`
-    SELECT f."personId"::text AS "personId",
-           EXISTS (SELECT 1 FROM "CpisPlan" p WHERE p."personId" = f."personId") AS "hasPlan"
-      FROM (${familyChildrenSql(child)}) f
-     ORDER BY f."personId"`;
+export interface Family {
+  members: FamilyMember[];
+  /** The child itself has a CP-IS plan. */
+  ownPlan: boolean;
+}
+
+/** Each child's family, with who has a plan (one statement; children without one are left out). */
+export async function familiesWithPlans(
+  tx: Tx,
+  childIds: readonly string[],
+): Promise<Map<string, Family>> {
+  const out = new Map<string, Family>();
+  const ids = [...new Set(childIds)];
+  if (ids.length === 0) return out;
+  const rows = await tx.$queryRaw<
+    Array<{ child: string; member: string | null; hasPlan: boolean; ownPlan: boolean }>
+  >`
+    SELECT kid.id::text AS "child", f."personId"::text AS "member",
+           EXISTS (SELECT 1 FROM "CpisPlan" p WHERE p."personId" = f."personId") AS "hasPlan",
+           EXISTS (SELECT 1 FROM "CpisPlan" p WHERE p."personId" = kid.id) AS "ownPlan"
+      FROM unnest(${ids}::uuid[]) AS kid(id)
+      CROSS JOIN LATERAL (${familyChildrenSql(Prisma.sql`kid.id`)}) f
+     ORDER BY 1, 2`;
+  for (const r of rows) {
+    const family = out.get(r.child) ?? { members: [], ownPlan: r.ownPlan };
+    if (r.member) family.members.push({ personId: r.member, hasPlan: r.hasPlan });
+    out.set(r.child, family);
+  }
+  // a child read and found without a family is known to have none
+  for (const id of ids) if (!out.has(id)) out.set(id, { members: [], ownPlan: false });
+  return out;
 }

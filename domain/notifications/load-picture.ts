@@ -3,7 +3,8 @@
 // (json_agg per table, per child) rather than a Prisma call per table: it runs for every event,
 // and in batches of a thousand for seeding and rules:compare. Records are ordered by time and id,
 // so that the same records give the same evidence whatever order they arrived in.
-import { Prisma, type Tx } from "#db/client.ts";
+import { Prisma } from "#db/client.ts";
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
 import type { ChildPicture, HouseholdPlanFact } from "#rag/index.ts";
 import { familyChildrenSql } from "./family.ts";
 
@@ -68,9 +69,16 @@ const PLAN = (t: string) =>
 export async function loadPictures(
   tx: Tx,
   personIds: readonly string[],
-  inboundEventId?: string,
+  /** The event whose records are "from the event": one for all, or each child's own. */
+  inboundEventId?: string | ReadonlyMap<string, string>,
+  /** Each child's family (family.ts), when the caller has read it already. */
+  families?: ReadonlyMap<string, readonly string[]>,
 ): Promise<Map<string, LoadedPicture>> {
   const ids = [...new Set(personIds)];
+  const source = families
+    ? Prisma.sql`SELECT * FROM unnest(${ids}::uuid[],
+        ${ids.map((id) => (families.get(id) ?? []).join(","))}::text[]) AS ids(id, family)`
+    : Prisma.sql`SELECT unnest(${ids}::uuid[]) AS id`;
   const rows = await tx.$queryRaw<Array<{ personId: string; picture: PictureJson | string }>>`
     SELECT ids.id::text AS "personId", json_build_object(
       'dateOfBirth', (SELECT "dateOfBirth"::text FROM "Person" WHERE "id" = ids.id),
@@ -78,7 +86,11 @@ export async function loadPictures(
         FROM "CpisPlan" p WHERE p."personId" = ids.id),
       'householdPlans', (SELECT coalesce(json_agg(
           ${PLAN("p")}::jsonb || jsonb_build_object('personId', p."personId") ORDER BY p."id"), '[]')
-        FROM "CpisPlan" p WHERE p."personId" IN (${familyChildrenSql(Prisma.sql`ids.id`)})),
+        FROM "CpisPlan" p WHERE p."personId" IN (${
+          families
+            ? Prisma.sql`SELECT unnest(string_to_array(ids.family, ',')::uuid[])`
+            : familyChildrenSql(Prisma.sql`ids.id`)
+        })),
       'police', (SELECT coalesce(json_agg(json_build_object(
           'id', "id", 'eventId', "eventId", 'occurredAt', "occurredAt", 'category', "category",
           'riskLevel', "riskLevel", 'childPresent', "childPresent") ORDER BY "occurredAt", "id"), '[]')
@@ -108,12 +120,14 @@ export async function loadPictures(
       'previousReasons', (SELECT "reasons" FROM "RagAssessment" WHERE "personId" = ids.id
         ORDER BY "assessedAt" DESC, "id" DESC LIMIT 1)
     ) AS "picture"
-    FROM (SELECT unnest(${ids}::uuid[]) AS id) ids`;
+    FROM (${source}) ids`;
   const out = new Map<string, LoadedPicture>();
   for (const row of rows) {
     const raw = row.picture;
     const j: PictureJson = typeof raw === "string" ? (JSON.parse(raw) as PictureJson) : raw;
-    out.set(row.personId, toLoaded(j, inboundEventId));
+    const trigger =
+      typeof inboundEventId === "string" ? inboundEventId : inboundEventId?.get(row.personId);
+    out.set(row.personId, toLoaded(j, trigger));
   }
   return out;
 }

@@ -1,13 +1,11 @@
-// Rating one child whose picture is loaded: evaluate, record the assessment (with its rule
-// version), and make the MASH notification, RED alerts and outbox rows rag-rules.md calls for.
-// Used by onEventStored (per event) and by seeding (tools/seed).
-import { randomUUID } from "node:crypto";
-import type { Tx } from "#db/client.ts";
-import { enqueueOutbox } from "#outbox/enqueue.ts";
-import { evaluate, type Evaluation } from "#rag/index.ts";
-import { raiseAlerts } from "#alerts/raise-alerts.ts";
-import type { LoadedPicture } from "./load-picture.ts";
-import { shouldNotify } from "./should-notify.ts";
+// What a rating writes: the children's rating locks, their assessments (with the rule version),
+// and the MASH notifications, RED alerts and outbox rows rag-rules.md calls for, each in one
+// statement for any number of children. Used by rateEvents (ingestion).
+import type { SqlTx as Tx } from "#db/sql-tx.ts";
+import type { MashNotification as NotificationRow } from "#db/generated/client.ts";
+import { enqueueOutboxMany } from "#outbox/enqueue.ts";
+import type { Evaluation } from "#rag/index.ts";
+import { raiseAlertsMany } from "#alerts/raise-alerts.ts";
 import { dueBy } from "./due-by.ts";
 import { reasonsToJson } from "./reasons.ts";
 import { mapNotification, notificationMessage } from "./map-notification.ts";
@@ -18,9 +16,12 @@ const RATING_LOCK = 7_301;
 
 /** Takes the rating lock of each child, in one order for everyone (no lock-order deadlock). */
 export async function lockChildren(tx: Tx, personIds: readonly string[]): Promise<void> {
-  for (const id of [...new Set(personIds)].sort()) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RATING_LOCK}::int, hashtext(${id}))`;
-  }
+  const ids = [...new Set(personIds)].sort();
+  if (ids.length === 0) return;
+  // one statement; the locks are taken in the sorted order of the subquery
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(${RATING_LOCK}::int, hashtext(c.id)))
+      FROM (SELECT id FROM unnest(${ids}::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n) c`;
 }
 
 export const previouslyFiredRules = (previousReasons: unknown): Set<string> =>
@@ -43,83 +44,103 @@ export interface RateOptions {
   settings: RatingSettings;
 }
 
-/** Rates the child; returns the id of the notification made (or already made), if any. */
-export async function rateLoadedChild(
-  tx: Tx,
-  loaded: LoadedPicture,
-  o: RateOptions,
-): Promise<string | undefined> {
-  const evaluation = evaluate(loaded.picture, o.asOf, o.settings.ruleSet);
-  await insertAssessment(tx, o.personId, evaluation, o.triggerId);
-  const cause = {
-    recordIdsFromEvent: loaded.recordIdsFromEvent,
-    previouslyFired: previouslyFiredRules(loaded.previousReasons),
-  };
-  const proposed = evaluation.proposed;
-  if (!proposed || !shouldNotify(evaluation, loaded.hasOpenEarlyHelp, cause)) return undefined;
-  return makeNotification(tx, o, { ...evaluation, proposed });
+export interface AssessmentRow {
+  personId: string;
+  evaluation: Evaluation;
+  /** The inbound event that caused the rating. */
+  eventId: string;
 }
 
-async function insertAssessment(
-  tx: Tx,
-  personId: string,
-  evaluation: Evaluation,
-  eventId: string,
-): Promise<void> {
+/** Records ratings: one statement for any number of children. */
+export async function insertAssessments(tx: Tx, rows: readonly AssessmentRow[]): Promise<void> {
+  if (rows.length === 0) return;
   // assessedAt is the clock at insert (not now(), the transaction's start): a rating that waited
   // for another child's lock is later than the one it waited for.
   await tx.$executeRaw`
     INSERT INTO "RagAssessment" ("id", "personId", "rag", "reasons", "ruleVersion", "eventId", "assessedAt")
-    VALUES (${randomUUID()}::uuid, ${personId}::uuid, ${evaluation.proposed ?? "NONE"},
-            ${JSON.stringify(reasonsToJson(evaluation.fired))}::jsonb, ${evaluation.ruleVersion}::int,
-            ${eventId}::uuid, clock_timestamp())`;
+    SELECT gen_random_uuid(), a.person, a.rag, a.reasons, a.version, a.event, clock_timestamp()
+      FROM unnest(${rows.map((r) => r.personId)}::uuid[],
+                  ${rows.map((r) => r.evaluation.proposed ?? "NONE")}::text[],
+                  ${rows.map((r) => JSON.stringify(reasonsToJson(r.evaluation.fired)))}::jsonb[],
+                  ${rows.map((r) => r.evaluation.ruleVersion)}::int[],
+                  ${rows.map((r) => r.eventId)}::uuid[])
+        AS a(person, rag, reasons, version, event)`;
 }
 
-async function makeNotification(
+export async function makeNotification(
   tx: Tx,
   o: RateOptions,
   evaluation: Evaluation & { proposed: NonNullable<Evaluation["proposed"]> },
 ): Promise<string> {
-  const id = randomUUID();
-  const made = await tx.mashNotification.createMany({
-    data: [
-      {
-        id,
-        personId: o.personId,
-        triggeringEventId: o.triggerId,
-        createdAt: o.now,
-        dueBy: dueBy(evaluation.proposed, o.now, o.settings.timescales),
-        proposedRag: evaluation.proposed,
-        reasons: reasonsToJson(evaluation.fired),
-        ruleVersion: evaluation.ruleVersion,
-      },
-    ],
-    skipDuplicates: true, // one notification per child and triggering event, however often it comes
-  });
-  if (made.count === 0) {
-    const existing = await tx.mashNotification.findUniqueOrThrow({
-      where: {
-        triggeringEventId_personId: { triggeringEventId: o.triggerId, personId: o.personId },
-      },
-      select: { id: true },
-    });
-    return existing.id;
+  const [id] = await makeNotifications(tx, [{ o, evaluation }]);
+  if (!id) throw new Error("the notification was neither made nor found");
+  return id;
+}
+
+export interface ToNotify {
+  o: RateOptions;
+  evaluation: Evaluation & { proposed: NonNullable<Evaluation["proposed"]> };
+}
+
+/**
+ * The notifications of several ratings: one insert (one per child and triggering event, however
+ * often it comes), one outbox insert, and the RED alerts in one go. The ids, in the items' order.
+ */
+export async function makeNotifications(
+  tx: Tx,
+  items: readonly ToNotify[],
+): Promise<Array<string | undefined>> {
+  if (items.length === 0) return [];
+  const col = <T>(f: (i: ToNotify) => T) => items.map(f);
+  const made = await tx.$queryRaw<NotificationRow[]>`
+    INSERT INTO "MashNotification" ("id", "personId", "triggeringEventId", "createdAt", "dueBy",
+      "proposedRag", "reasons", "ruleVersion")
+    SELECT gen_random_uuid(), n.person, n.trigger, n.created, n.due, n.rag, n.reasons, n.version
+      FROM unnest(${col((i) => i.o.personId)}::uuid[], ${col((i) => i.o.triggerId)}::uuid[],
+                  ${col((i) => i.o.now.toISOString())}::timestamptz[],
+                  ${col((i) => dueBy(i.evaluation.proposed, i.o.now, i.o.settings.timescales).toISOString())}::timestamptz[],
+                  ${col((i) => i.evaluation.proposed)}::text[],
+                  ${col((i) => JSON.stringify(reasonsToJson(i.evaluation.fired)))}::jsonb[],
+                  ${col((i) => i.evaluation.ruleVersion)}::int[]) WITH ORDINALITY
+        AS n(person, trigger, created, due, rag, reasons, version, i)
+     ORDER BY n.i
+    ON CONFLICT ("triggeringEventId", "personId") DO NOTHING
+    RETURNING *`;
+  const key = (personId: string, trigger: string) => `${personId}|${trigger}`;
+  const ids = new Map(made.map((r) => [key(r.personId, r.triggeringEventId), r.id]));
+  const missing = items.filter((i) => !ids.has(key(i.o.personId, i.o.triggerId)));
+  if (missing.length > 0) {
+    const existing = await tx.$queryRaw<Array<{ id: string; personId: string; trigger: string }>>`
+      SELECT n."id"::text AS "id", n."personId"::text AS "personId",
+             n."triggeringEventId"::text AS "trigger"
+        FROM unnest(${missing.map((i) => i.o.personId)}::uuid[],
+                    ${missing.map((i) => i.o.triggerId)}::uuid[]) AS w(person, trigger)
+        JOIN "MashNotification" n ON n."personId" = w.person AND n."triggeringEventId" = w.trigger`;
+    for (const r of existing) ids.set(key(r.personId, r.trigger), r.id);
   }
-  const notification = mapNotification(
-    await tx.mashNotification.findUniqueOrThrow({ where: { id } }),
-  );
-  await enqueueOutbox(
+  const notifications = made.map(mapNotification);
+  await enqueueOutboxMany(
     tx,
-    "mash.notifications.v1",
-    notification.childId,
-    notificationMessage(notification, "CREATED"),
+    notifications.map((n) => ({
+      topic: "mash.notifications.v1" as const,
+      key: n.childId,
+      payload: notificationMessage(n, "CREATED"),
+    })),
   );
-  if (notification.proposedRag === "RED") {
-    // Before anyone screens it: the duty inbox by e-mail, every MASH subscriber in the app.
-    await raiseAlerts(tx, notification, "PROPOSED_RED", [
-      { recipient: "MASH_DUTY", email: undefined, channels: ["EMAIL"] },
-      { recipient: "ROLE:MASH", email: undefined, channels: ["IN_APP"] },
-    ]);
-  }
-  return notification.id;
+  // Before anyone screens a RED one: the duty inbox by e-mail, every MASH subscriber in the app.
+  await raiseAlertsMany(
+    tx,
+    notifications
+      .filter((n) => n.proposedRag === "RED")
+      .map((n) => ({
+        notification: n,
+        stage: "PROPOSED_RED" as const,
+        rag: "RED" as const,
+        targets: [
+          { recipient: "MASH_DUTY", email: undefined, channels: ["EMAIL" as const] },
+          { recipient: "ROLE:MASH", email: undefined, channels: ["IN_APP" as const] },
+        ],
+      })),
+  );
+  return items.map((i) => ids.get(key(i.o.personId, i.o.triggerId)));
 }

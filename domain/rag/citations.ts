@@ -1,4 +1,4 @@
-// The seeds the rules cite (../shared/seeds), and how a rule's citations read as one line.
+// The seeds the rules cite (tests/fixtures/seeds, copied from the partnerships' documents), and how a rule's citations read as one line.
 import type { Citation, RuleDefinition, Scale } from "./types.ts";
 
 export const SEED = {

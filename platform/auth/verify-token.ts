@@ -1,11 +1,13 @@
 // Bearer-token verification with jose. The accepted algorithms are pinned per key type: HS256
 // for the shared secret, RS256/ES256 for keys from the JWKS. `alg: none` and an HS256 token
-// signed with a public key are refused by construction.
+// signed with a public key are refused by construction. A token verified once is remembered until
+// its `exp` (token-cache.ts): its signature is checked the first time it is seen.
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 import type { Config } from "#config/index.ts";
 import { unauthenticated } from "#errors/domain-error.ts";
 import { Role, type AgencyName, type Viewer } from "./viewer.ts";
+import { createTokenCache } from "./token-cache.ts";
 
 const claimsSchema = (agencies: readonly AgencyName[]) =>
   z.object({
@@ -27,11 +29,21 @@ export type VerifierSettings = Pick<
 > &
   Partial<Pick<Config["auth"], "maxLifetimeSeconds" | "clockSkewSeconds">>;
 
+export interface VerifierOptions {
+  /** The clock, in milliseconds (tests move it). */
+  now?: () => number;
+  /** How many verified tokens are remembered (0: none). */
+  cacheEntries?: number;
+}
+
 /** `agencies`: the values an `agency` claim may take (the connectors' registry). */
 export function createTokenVerifier(
   settings: VerifierSettings,
   agencies: readonly AgencyName[],
+  verifierOptions: VerifierOptions = {},
 ): TokenVerifier {
+  const now = verifierOptions.now ?? Date.now;
+  const cache = createTokenCache(verifierOptions.cacheEntries);
   const auth = {
     ...settings,
     maxLifetimeSeconds: settings.maxLifetimeSeconds ?? 86_400,
@@ -52,15 +64,24 @@ export function createTokenVerifier(
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "");
     if (!match?.[1]) throw unauthenticated("A bearer token is required");
     const token = match[1];
+    const cached = cache.get(token, now());
+    if (cached) return cached;
+    const at = now();
+    const currentDate = new Date(at);
     let payload: JWTPayload | undefined;
     try {
       if (jwks) {
         ({ payload } = await jwtVerify(token, jwks, {
           ...options,
+          currentDate,
           algorithms: ["RS256", "ES256"],
         }));
       } else if (secret) {
-        ({ payload } = await jwtVerify(token, secret, { ...options, algorithms: ["HS256"] }));
+        ({ payload } = await jwtVerify(token, secret, {
+          ...options,
+          currentDate,
+          algorithms: ["HS256"],
+        }));
       }
     } catch {
       throw unauthenticated("The token is invalid or expired");
@@ -69,12 +90,12 @@ export function createTokenVerifier(
     const claims = claimsOf.safeParse(payload);
     if (!claims.success) throw unauthenticated("The token's claims are not acceptable");
     const c = claims.data;
-    const lifetime = lifetimeProblem(c, auth, Date.now() / 1000);
+    const lifetime = lifetimeProblem(c, auth, at / 1000);
     if (lifetime) throw unauthenticated(lifetime);
     if (c.role === "AGENCY_SYSTEM" && !c.agency) {
       throw unauthenticated("An AGENCY_SYSTEM token must name its agency");
     }
-    return {
+    const viewer: Viewer = {
       sub: c.sub,
       role: c.role,
       name: c.name,
@@ -82,6 +103,8 @@ export function createTokenVerifier(
       agency: c.agency,
       expiresAt: new Date(c.exp * 1000),
     };
+    cache.set(token, viewer, c.exp * 1000, at);
+    return viewer;
   };
 }
 

@@ -47,16 +47,23 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
   };
 }
 
-/** Creates any of the given topics that do not exist yet. */
-export async function ensureTopics(client: KafkaClient, topics: string[], partitions = 3) {
+/** Creates any of the given topics that do not exist yet, and returns once each has a leader. */
+export async function ensureTopics(
+  client: KafkaClient,
+  topics: string[],
+  partitions = 3,
+  limitMs = 60_000,
+) {
   const admin = client.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
+      // kafkajs's own waitForLeaders gives up on the first UNKNOWN_TOPIC_OR_PARTITION, which a
+      // KRaft broker answers for a moment after creating a topic; waitForLeaders below retries it.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: partitions,
@@ -64,7 +71,28 @@ export async function ensureTopics(client: KafkaClient, topics: string[], partit
         })),
       });
     }
+    await waitForLeaders(admin, topics, limitMs);
   } finally {
     await admin.disconnect();
+  }
+}
+
+const notYetServed = new Set(["UNKNOWN_TOPIC_OR_PARTITION", "LEADER_NOT_AVAILABLE"]);
+
+async function waitForLeaders(admin: Admin, topics: string[], limitMs: number) {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    try {
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      const led = described.every(
+        (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+      );
+      if (led) return;
+    } catch (error) {
+      if (!notYetServed.has((error as { type?: string }).type ?? "")) throw error;
+    }
+    if (Date.now() > until)
+      throw new Error(`Kafka topics still have no leader after ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

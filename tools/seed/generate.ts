@@ -4,7 +4,8 @@
 // truth about whose each record is. Pure: same options, same output.
 import { createRandom, hashLabel, type Random } from "./random.ts";
 import { makeNhsNumber, makeUpn } from "./identifiers.ts";
-import { ADULT_NAMES, BOY_NAMES, FAMILY_NAMES, GIRL_NAMES, makePostcode } from "./names.ts";
+import { ADULT_NAMES, BOY_NAMES, GIRL_NAMES, makePostcode } from "./names.ts";
+import { pickFamilyName } from "./family-names.ts";
 import { ageOn } from "./dates.ts";
 import { familyDates, parentDateOfBirth } from "./family-dates.ts";
 import { FAMILY_SIZES, SHARES } from "./shares.ts";
@@ -58,7 +59,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   while (facts.length < children) {
     familyNo++;
     const size = Math.min(people.weighted(FAMILY_SIZES), children - facts.length);
-    const familyName = people.pick(FAMILY_NAMES);
+    const familyName = pickFamilyName(people);
     const postcode = makePostcode((n) => people.int(0, n - 1));
     const household = { id: people.uuid(), sourceRef: `FAM-${seed}-${familyNo}` };
     rows.households.push(household);
@@ -83,7 +84,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         id: people.uuid(),
         isChild: false,
         givenName: people.pick(ADULT_NAMES),
-        familyName: a === 0 || people.chance(0.7) ? familyName : people.pick(FAMILY_NAMES),
+        familyName: a === 0 || people.chance(0.7) ? familyName : pickFamilyName(people),
         dateOfBirth: parentDateOfBirth(people, eldest, youngest),
         expectedDueDate: null,
         postcode,

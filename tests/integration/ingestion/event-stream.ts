@@ -1,8 +1,20 @@
-// A realistic agency event stream for tests and benchmarks: the five event types, some people
-// seen by several events, redelivered duplicates, conflicts and bad messages of every kind.
+// A realistic agency event stream for tests and benchmarks: the five event types, children seen
+// by several agencies under realistic names and with each agency's variations (stream-children.ts),
+// redelivered duplicates, conflicts and bad messages of every kind — and the truth of which child
+// each event is about, so that a run can count the children the hub made two of.
 import { AGENCY_TOPICS } from "#consumers/topic-names.ts";
 import { nhsCheckDigit, upnCheckLetter } from "#identity/identifiers.ts";
 import type { AgencyName } from "#auth/viewer.ts";
+import {
+  agencyRecord,
+  hasSecondRecord,
+  makeChildren,
+  standaloneChild,
+  type AgencyRecord,
+  type StreamChild,
+} from "./stream-children.ts";
+
+export type { AgencyRecord, StreamChild } from "./stream-children.ts";
 
 export interface StreamMessage {
   /** The topic without prefix. */
@@ -10,6 +22,8 @@ export interface StreamMessage {
   key: string;
   value: Buffer;
   kind: "VALID" | "DUPLICATE" | "CONFLICT" | "BAD";
+  /** The truth: which planned child the event is about (not on bad messages). */
+  child?: number;
 }
 
 /** A tiny deterministic PRNG so that a failing run can be reproduced by its seed. */
@@ -45,17 +59,25 @@ const SOURCES: StreamSource[] = ["POLICE", "HEALTH", "EDUCATION", "EARLY_HELP", 
 /** Roughly the referral mix: police most, then schools and health. */
 const WEIGHTS = [0.35, 0.25, 0.2, 0.1, 0.1];
 
-export function validEvent(source: StreamSource, i: number, person: number, tag = "") {
-  const subject = {
-    sourcePersonId: `${source}-P-${person}`,
-    nhsNumber: source === "EDUCATION" ? null : nhsNumber(person),
-    upn: source === "EDUCATION" ? upn(person) : undefined,
-    givenName: `Given${person % 997}`,
-    familyName: `Family${person}`,
-    dateOfBirth: `${2010 + (person % 15)}-0${1 + (person % 9)}-1${person % 10}`,
-    postcode: `E${1 + (person % 9)} ${person % 10}AN`,
-  };
-  const occurredAt = new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString();
+const STREAM_START = Date.UTC(2026, 9, 1);
+/** Events a minute apart, closer in a long stream so that none is in the future (after 20 Nov). */
+const stepMs = (total: number) => Math.min(60_000, Math.floor((50 * 86_400_000) / total));
+
+/**
+ * Event `i` about `person`: as `record` has them (a planned child's agency record), or else as
+ * `source` records a child of its own numbered `person`.
+ */
+export function validEvent(
+  source: StreamSource,
+  i: number,
+  person: number,
+  tag = "",
+  record?: { agency: AgencyRecord; child: StreamChild },
+  step = 60_000,
+) {
+  const truth = record?.child ?? standaloneChild(person);
+  const subject = (record?.agency ?? agencyRecord(0, truth, source)).subject;
+  const occurredAt = new Date(STREAM_START + i * step).toISOString();
   const base = { eventId: `${source}-${tag}${i}`, source, occurredAt, subject };
   switch (source) {
     case "POLICE":
@@ -74,9 +96,9 @@ export function validEvent(source: StreamSource, i: number, person: number, tag 
               ? [
                   {
                     role: "PARENT",
-                    givenName: "Parent",
-                    familyName: `Family${person}`,
-                    dateOfBirth: "1990-01-01",
+                    givenName: truth.parent.givenName,
+                    familyName: truth.parent.familyName,
+                    dateOfBirth: truth.parent.dateOfBirth,
                   },
                 ]
               : [],
@@ -123,7 +145,7 @@ export function validEvent(source: StreamSource, i: number, person: number, tag 
           status: "OPEN",
           openedAt: occurredAt,
           closedAt: null,
-          familyId: `FAM-${person % 500}`,
+          familyId: `FAM-${truth.family}`,
           leadProfessional: { id: "lp-1", name: "Ayesha Khan", email: "lp1@example.org" },
           earlyHelpManager: { id: "ehm-1", name: "Tom Reed", email: "ehm1@example.org" },
         },
@@ -145,9 +167,13 @@ export function validEvent(source: StreamSource, i: number, person: number, tag 
 }
 
 /** Eight kinds of bad message, in turn. */
-function badMessage(i: number, person: number): { source: StreamSource; value: Buffer } {
+function badMessage(
+  i: number,
+  person: number,
+  step: number,
+): { source: StreamSource; value: Buffer } {
   const source = SOURCES[i % SOURCES.length] as StreamSource;
-  const e = validEvent(source, i, person, "bad-") as Record<string, unknown>;
+  const e = validEvent(source, i, person, "bad-", undefined, step) as Record<string, unknown>;
   const subject = e["subject"] as Record<string, unknown>;
   const payload = e["payload"] as Record<string, unknown>;
   switch (i % 8) {
@@ -168,13 +194,17 @@ function badMessage(i: number, person: number): { source: StreamSource; value: B
         source: "EDUCATION",
         value: Buffer.from(
           JSON.stringify({
-            ...validEvent("EDUCATION", i, person, "bad-"),
-            payload: { ...validEvent("EDUCATION", i, person).payload, attendedSessions: 500 },
+            ...validEvent("EDUCATION", i, person, "bad-", undefined, step),
+            payload: {
+              ...validEvent("EDUCATION", i, person, "", undefined, step).payload,
+              attendedSessions: 500,
+            },
           }),
         ),
       };
     case 5:
-      e["occurredAt"] = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      // years ahead of any clock this runs on, and the same in every run (same seed, same stream)
+      e["occurredAt"] = "2031-01-01T09:00:00.000Z";
       break;
     case 6:
       payload["padding"] = "x".repeat(300_000);
@@ -192,7 +222,14 @@ export interface StreamPlan {
   duplicates: number;
   conflicts: number;
   bad: number;
+  /** The truth: the children the valid events are about (by `StreamMessage.child`). */
+  children: StreamChild[];
+  /** Every agency record the valid events carry, each about one of `children`. */
+  records: AgencyRecord[];
 }
+
+/** Of events about a child an agency holds two records of, the share under the second. */
+const SECOND_RECORD_EVENTS = 0.4;
 
 /** `total` messages: 10% duplicates, 3% bad, 0.5% conflicts, the rest distinct valid events. */
 export function planStream(
@@ -206,6 +243,20 @@ export function planStream(
   const conflicts = Math.round(total * shares.conflicts);
   const distinctValid = total - bad - duplicates - conflicts;
   const people = Math.max(1, Math.round(distinctValid / 3));
+  const children = makeChildren(people, seed);
+  const records = new Map<string, AgencyRecord>();
+  const recordFor = (child: StreamChild, source: StreamSource) => {
+    const copy =
+      hasSecondRecord(seed, child.child, source) && random() < SECOND_RECORD_EVENTS ? 1 : 0;
+    const key = `${child.child}|${source}|${copy}`;
+    let record = records.get(key);
+    if (!record) {
+      record = agencyRecord(seed, child, source, copy);
+      records.set(key, record);
+    }
+    return record;
+  };
+  const step = stepMs(total);
   const messages: StreamMessage[] = [];
   const valid: StreamMessage[] = [];
   const validSources: StreamSource[] = [];
@@ -240,12 +291,15 @@ export function planStream(
     if (kind === "VALID") {
       const source = pickSource();
       const person = Math.floor(random() * people);
-      const e = validEvent(source, i, person);
+      const child = children[person] as StreamChild;
+      const agency = recordFor(child, source);
+      const e = validEvent(source, i, person, "", { agency, child }, step);
       const m: StreamMessage = {
         topic: AGENCY_TOPICS[source],
         key: e.subject.sourcePersonId,
         value: Buffer.from(JSON.stringify(e)),
         kind,
+        child: person,
       };
       valid.push(m);
       validSources.push(source);
@@ -262,11 +316,19 @@ export function planStream(
       changed.occurredAt = new Date(Date.parse(changed.occurredAt) - 3_600_000).toISOString();
       messages.push({ ...original, value: Buffer.from(JSON.stringify(changed)), kind });
     } else {
-      const b = badMessage(i, Math.floor(random() * people));
+      const b = badMessage(i, Math.floor(random() * people), step);
       messages.push({ topic: AGENCY_TOPICS[b.source], key: `bad-${i}`, value: b.value, kind });
     }
   }
-  return { messages, distinctValid, duplicates, conflicts, bad };
+  return {
+    messages,
+    distinctValid,
+    duplicates,
+    conflicts,
+    bad,
+    children,
+    records: [...records.values()],
+  };
 }
 
 function shuffleInPlace<T>(list: T[], random: () => number) {

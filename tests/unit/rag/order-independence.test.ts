@@ -2,7 +2,7 @@
 // of events, and any split of them over partitions, gives the same final rating and the same
 // fired rules. The model below folds events into a picture as the hub stores them (one record
 // per agency key; a change never overwrites one from a later event, by time and then the
-// agency's event id, as connectors/shared/upsert-row.ts does) and rates the child after every event, as onEventStored does; the last
+// agency's event id, as connectors/shared/upsert-rows.ts does) and rates the child after every event, as ingestion (notifications/rate-events.ts) does; the last
 // rating is the child's.
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { isValidNhsNumber, isValidUpn } from "#identity/identifiers.ts";
+import { soundex } from "#identity/normalise.ts";
 import { validateEvent } from "#ingestion/validate-event.ts";
 import { generateDataset } from "#seed/generate.ts";
 import { SHARES } from "#seed/shares.ts";
@@ -59,6 +60,14 @@ describe("the synthetic dataset", () => {
   it("keeps agency person ids unique per agency", () => {
     const own = big.rows.identifiers.filter((i) => i.kind === "SOURCE_PERSON_ID");
     expect(new Set(own.map((i) => `${i.agency}:${i.value}`)).size).toBe(own.length);
+  });
+
+  it("names children as a real borough does: no family-name block (Soundex) holds 5% of them", () => {
+    const blocks = new Map<string, number>();
+    for (const c of children)
+      blocks.set(soundex(c.familyName ?? ""), (blocks.get(soundex(c.familyName ?? "")) ?? 0) + 1);
+    expect(Math.max(...blocks.values()) / children.length).toBeLessThan(0.05);
+    expect(blocks.size).toBeGreaterThan(300);
   });
 
   it("puts every child in a household with at least one parent", () => {

@@ -9,6 +9,7 @@ import { runLoad, type LoadResult } from "../support/load.ts";
 import { fullyPopulatedChildren, CHILD_SECTIONS } from "./view-unified.ts";
 import { loadConfig } from "#config/index.ts";
 import { createDb } from "#db/client.ts";
+import { ensureAnchorTable } from "#audit/chain-anchor.ts";
 import { createServices } from "#domain/services.ts";
 import { createMetrics } from "#metrics/metrics.ts";
 import { createTokenVerifier } from "#auth/verify-token.ts";
@@ -34,6 +35,8 @@ const scenario: Scenario = {
       LOG_LEVEL: "silent",
     });
     const db = createDb(seeded.url, config.database.poolSize);
+    // what the hub does at start (server/start-database.ts): the audit's anchored head
+    await ensureAnchorTable(db);
     const services = createServices({
       config,
       db,

@@ -1,6 +1,6 @@
 // Rule evaluation per event over a child with a long history (rules version 2, with a sibling's
 // plan and an ended plan in the picture): the pure evaluator over a picture
-// of several hundred records, and the whole onEventStored path (load the picture from PostgreSQL
+// of several hundred records, and the rating path (load the picture from PostgreSQL
 // in a transaction, evaluate, write the assessment) for the same child.
 import { randomUUID } from "node:crypto";
 import type { Scenario } from "../support/scenario.ts";

@@ -50,7 +50,8 @@ export async function rateEvents(
   const families = familyMatters
     ? await familiesWithPlans(
         tx,
-        events.map((e) => e.personId),
+        // only these sources' events make another child of the family rated again (rerated)
+        events.filter((e) => FAMILY_SOURCES.has(e.source)).map((e) => e.personId),
       )
     : new Map<string, Family>();
   const trigger = new Map<string, StoredEvent>();

@@ -11,6 +11,10 @@ const benchSchema = z.object({
   BENCH_DATABASE_URL: z.string().optional(),
   BENCH_KAFKA_BROKERS: z.string().optional(),
   BENCH_LOG_LEVEL: z.string().default("silent"),
+  BENCH_KEEP_DATABASES: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export interface BenchConfig {
@@ -19,6 +23,8 @@ export interface BenchConfig {
   databaseUrl: string | undefined;
   kafkaBrokers: string | undefined;
   logLevel: string;
+  /** Leave the run's databases in place (to look at a plan afterwards); drop them by hand. */
+  keepDatabases: boolean;
 }
 
 export function loadBenchConfig(
@@ -31,5 +37,6 @@ export function loadBenchConfig(
     databaseUrl: e.BENCH_DATABASE_URL || source["DATABASE_URL"] || undefined,
     kafkaBrokers: e.BENCH_KAFKA_BROKERS || source["KAFKA_BROKERS"] || undefined,
     logLevel: e.BENCH_LOG_LEVEL,
+    keepDatabases: e.BENCH_KEEP_DATABASES,
   };
 }

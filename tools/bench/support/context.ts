@@ -83,7 +83,7 @@ export function createBenchContext(
       scenario = name;
       return ctx;
     },
-    close: () => databases.dropAll(),
+    close: () => (config.keepDatabases ? Promise.resolve() : databases.dropAll()),
   };
   return ctx;
 }

@@ -112,7 +112,7 @@ export async function ingestRun(ctx: BenchContext, options: IngestRunOptions) {
       },
       notes:
         `${plan.distinctValid} distinct valid, ${plan.duplicates} duplicates, ${plan.bad} bad, ${plan.conflicts} conflicts, ${records.length} agency records of ${plan.children.length} children; ` +
-        `CPU over the consume window (end of production → last offset committed, ${windowEvents} events); the hub is its own process: hub_* CPU and memory are its alone (hub_peak_rss_mb its VmHWM, peak since it started), bench_* the bench process's (offset polling, the stream's producer${options.during ? ", the work done during consumption and its load generator" : ""}); ` +
+        `CPU over the consume window (end of production → last offset committed, ${windowEvents} events); the hub is its own process: hub_* CPU and memory are its alone (hub_peak_rss_mb its VmHWM, peak since it started), bench_* the bench process's (offset polling${options.during ? ", the work done during consumption and its load generator" : ""}; the produced stream is released before the window); ` +
         `${truth.missingRecords ? `${truth.missingRecords} records without a hub child; ` : ""}` +
         `load average ${fmt(loadAtStart)} at start, ${fmt(loadAtEnd)} at end (2 cores, shared)`,
     };

@@ -36,6 +36,8 @@ export interface ServerProcess {
 
 const live = new Set<ChildProcess>();
 let handlersInstalled = false;
+/** Set on SIGINT or SIGTERM: the bench is stopping, and starts no more servers. */
+let interrupted: NodeJS.Signals | undefined;
 
 function installHandlers(): void {
   if (handlersInstalled) return;
@@ -45,6 +47,7 @@ function installHandlers(): void {
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
+      interrupted = signal;
       if (live.size === 0) process.exit(signal === "SIGINT" ? 130 : 143);
       process.stderr.write(`bench: ${signal}: stopping ${live.size} server process(es)\n`);
       for (const child of live) child.kill("SIGTERM");
@@ -69,6 +72,7 @@ export function startServerProcess(
   args: string[],
   env: Record<string, string>,
 ): ServerProcess {
+  if (interrupted) throw new Error(`${name}: not started, the bench is stopping (${interrupted})`);
   installHandlers();
   const child = spawn(process.execPath, ["--import", "tsx", "--import", guard, entry, ...args], {
     cwd: root,

@@ -63,8 +63,8 @@ function installHandlers(): void {
 /**
  * Starts `node --import tsx <entry> ...args` from the repository root with exactly `env` (plus
  * PATH): nothing of the bench's own environment leaks into the server's configuration. The
- * child's stdout is forwarded to the bench's stderr (the results table owns stdout), its stderr
- * too, each line prefixed with `name`.
+ * child's stdout goes to the bench's stderr (the results table owns stdout), each line prefixed
+ * with `name`, except a line `line()` waited for; its stderr goes there as it is.
  */
 export function startServerProcess(
   name: string,

@@ -3,6 +3,8 @@
 // generates the load):
 //   node --import tsx tools/bench/support/view-floor-main.ts floor|apollo <database URL>
 // Prints `listening <url>` on stdout once it listens; SIGTERM or SIGINT closes it and exits 0.
+// The URL is on the command line, so `ps` shows it: bench databases are local (trust auth); a
+// password in BENCH_DATABASE_URL would be visible to the machine's other users.
 import { startApolloBaseline, startViewFloor, type ViewServer } from "./view-floor.ts";
 
 const [kind, databaseUrl] = process.argv.slice(2);

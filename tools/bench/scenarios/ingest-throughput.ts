@@ -1,14 +1,15 @@
 // Sustained ingest: the realistic agency stream (children seen by several agencies under varied
 // names, with 10% redelivered duplicates, 3% bad messages and 0.5% conflicts) produced at once,
-// consumed by a real hub until every offset is committed; CPU per event for Node and PostgreSQL,
-// peak memory, and the children the hub made against the stream's truth (support/ingest-run.ts).
+// consumed by a real hub (its own process) until every offset is committed; CPU per event for the
+// hub and PostgreSQL, the hub's peak memory, and the children the hub made against the stream's
+// truth (support/ingest-run.ts).
 import type { Scenario } from "../support/scenario.ts";
 import { ingestRun } from "../support/ingest-run.ts";
 
 const scenario: Scenario = {
   name: "ingest-throughput",
   description:
-    "events/s from the agency topics to stored and rated (realistic identities and mix, 5 topics), CPU ms per event, peak RSS, duplicate children",
+    "events/s from the agency topics to stored and rated (realistic identities and mix, 5 topics), the hub's CPU ms per event and peak RSS, duplicate children",
   run: (ctx) => ingestRun(ctx, { events: ctx.size(20_000, 2_000), seed: 5 }),
 };
 export default scenario;

@@ -18,6 +18,7 @@ import { buildContext } from "#resolvers/context.ts";
 import { buildSchema, buildUnguardedSchema } from "#server/schema.ts";
 import { writeResponseAudit } from "#audit/write-response-audit.ts";
 import type { Viewer } from "#auth/viewer.ts";
+import { BENCH_AUDIT_CHAIN_KEY, BENCH_JWT_SECRET } from "../support/hub.ts";
 
 const CONCURRENCY = 20;
 
@@ -28,13 +29,16 @@ const scenario: Scenario = {
   async run(ctx) {
     const seeded = await ctx.seededDatabase({ children: ctx.children });
     const ids = await fullyPopulatedChildren(seeded.url, 200);
+    // as the hub's runtime role, with the bench hub's keys: the seeded database is shared with
+    // the scenarios that start a hub on it, and their audit chain continues this one's
     const config = loadConfig({
       NODE_ENV: "test",
-      DATABASE_URL: seeded.url,
-      AUTH_JWT_SECRET: "bench-secret-that-is-long-enough-for-hs256-signing",
+      DATABASE_URL: seeded.hubUrl,
+      AUTH_JWT_SECRET: BENCH_JWT_SECRET,
+      AUDIT_CHAIN_KEY: BENCH_AUDIT_CHAIN_KEY,
       LOG_LEVEL: "silent",
     });
-    const db = createDb(seeded.url, config.database.poolSize);
+    const db = createDb(seeded.hubUrl, config.database.poolSize);
     // what the hub does at start (server/start-database.ts): the audit's anchored head
     await ensureAnchorTable(db);
     const services = createServices({

@@ -1,5 +1,5 @@
 // The floor of the GraphQL path: a trivial authenticated query at 20 concurrency against a hub
-// started in this process, with GET /healthz (no GraphQL, no token) as the baseline.
+// in its own process, with GET /healthz (no GraphQL, no token) as the baseline.
 import type { Scenario } from "../support/scenario.ts";
 import { startBenchHub } from "../support/hub.ts";
 import { graphqlLoad, runLoad, type LoadResult } from "../support/load.ts";
@@ -11,7 +11,7 @@ const scenario: Scenario = {
   description: "{ __typename } with a token at 20 concurrency; baseline GET /healthz",
   async run(ctx) {
     const db = await ctx.createDatabase();
-    const hub = await startBenchHub(ctx, { databaseUrl: db.url });
+    const hub = await startBenchHub(ctx, { databaseUrl: db.hubUrl });
     try {
       const token = await hub.token({ sub: "bench-screener", role: "MASH_SCREENER" });
       const requests = ctx.size(10_000, 1_000);
@@ -43,7 +43,7 @@ const scenario: Scenario = {
       return {
         metrics: pick(gql),
         baseline: pick(health),
-        notes: `${requests} requests at ${CONCURRENCY} concurrency; load generator shares the process${gql.firstError ? `; first error: ${gql.firstError}` : ""}`,
+        notes: `${requests} requests at ${CONCURRENCY} concurrency; the hub in its own process, the load generator in the bench process${gql.firstError ? `; first error: ${gql.firstError}` : ""}`,
       };
     } finally {
       await hub.stop();

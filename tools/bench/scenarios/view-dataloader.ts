@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { graphql } from "graphql";
 import type { Scenario } from "../support/scenario.ts";
-import { startBenchHub } from "../support/hub.ts";
+import { startInProcessBenchHub } from "../support/hub.ts";
 import { buildSchema } from "#server/schema.ts";
 import { buildContext } from "#resolvers/context.ts";
 import { summarise } from "../support/stats.ts";
@@ -31,7 +31,8 @@ const scenario: Scenario = {
   async run(ctx) {
     const db = await ctx.seededDatabase({ children: ctx.children });
     const family = await commonFamilyName(db.url);
-    const hub = await startBenchHub(ctx, { databaseUrl: db.url });
+    // in process: the scenario executes against the hub's own services
+    const hub = await startInProcessBenchHub(ctx, { databaseUrl: db.hubUrl });
     try {
       const services = hub.hub.services;
       const schema = buildSchema();

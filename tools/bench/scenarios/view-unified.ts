@@ -1,10 +1,16 @@
 // The unified view of one fully populated child (every agency section, household, RAG) at 20
-// concurrent clients over the seeded dataset, through the real hub over HTTP.
+// concurrent clients over the seeded dataset, through the real hub over HTTP, beside a plain
+// Apollo Server and the node:http + pg floor on the same data. Each of the three servers runs in
+// its own process, one after the other, loaded from the bench process; each one's CPU per
+// request and peak resident memory are its own (/proc).
+import os from "node:os";
 import pg from "pg";
 import type { Scenario } from "../support/scenario.ts";
 import { startBenchHub } from "../support/hub.ts";
 import { graphqlLoad, type LoadResult } from "../support/load.ts";
-import { startApolloBaseline, startViewFloor } from "../support/view-floor.ts";
+import { cpuMs, megabytes, memory } from "../support/proc.ts";
+import { sampleRss } from "../support/rss.ts";
+import { startViewServer } from "../support/view-floor.ts";
 
 const CONCURRENCY = 20;
 
@@ -53,16 +59,34 @@ export async function fullyPopulatedChildren(url: string, limit: number): Promis
   }
 }
 
-const pick = (r: LoadResult) => ({
-  p50_ms: r.p50Ms,
-  p95_ms: r.p95Ms,
-  p99_ms: r.p99Ms,
-  rps: r.rps,
-  errors: r.errors,
+const fmtLoad = (load: number[]) => load.map((l) => l.toFixed(2)).join(" ");
+
+interface Measured {
+  load: LoadResult;
+  /** The server's VmHWM after its load: its peak resident memory since it started. */
+  peakRssMb: number;
+  /** The server process's CPU (user + system) per request, warm-up included. */
+  cpuMsPerRequest: number;
+}
+
+const pick = (m: Measured) => ({
+  p50_ms: m.load.p50Ms,
+  p95_ms: m.load.p95Ms,
+  p99_ms: m.load.p99Ms,
+  rps: m.load.rps,
+  errors: m.load.errors,
+  peak_rss_mb: m.peakRssMb,
+  cpu_ms_per_request: m.cpuMsPerRequest,
 });
 
 /** The top-level fields where the floor's child differs from the hub's (sources aside: the hub says NOT_CONFIGURED for unconfigured pulls). */
-async function sameChild(hubUrl: string, token: string, id: string, dbUrl: string, query: string) {
+async function sameChild(
+  hubUrl: string,
+  token: string,
+  id: string,
+  floorUrl: string,
+  query: string,
+) {
   const ask = async (url: string, auth?: string) => {
     const res = await fetch(url, {
       method: "POST",
@@ -74,61 +98,86 @@ async function sameChild(hubUrl: string, token: string, id: string, dbUrl: strin
     });
     return ((await res.json()) as { data: { child: Record<string, unknown> } }).data.child;
   };
-  const floor = await startViewFloor(dbUrl);
-  try {
-    const [a, b] = [await ask(hubUrl, token), await ask(floor.url)];
-    return Object.keys(a).filter(
-      (k) => k !== "sources" && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
-    );
-  } finally {
-    await floor.stop();
-  }
+  const [a, b] = [await ask(hubUrl, token), await ask(floorUrl)];
+  return Object.keys(a).filter(
+    (k) => k !== "sources" && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+  );
 }
 
 const scenario: Scenario = {
   name: "view-unified",
   description:
-    "child(id) with every section, 20 concurrent clients: the hub (policy and audit on) against a plain Apollo Server and the node:http + pg floor on the same statement, in the same run",
+    "child(id) with every section, 20 concurrent clients: the hub (policy and audit on) against a plain Apollo Server and the node:http + pg floor on the same statement, in the same run, each server in its own process",
   async run(ctx) {
     const db = await ctx.seededDatabase({ children: ctx.children });
     const ids = await fullyPopulatedChildren(db.url, 200);
     const requests = ctx.size(5_000, 500);
+    const warmup = 100;
     const query = `query($id: ID!) { child(id: $id) { ${CHILD_SECTIONS} } }`;
     const variables = (i: number) => ({ id: ids[i % ids.length] });
-    const load = (url: string, token?: string) =>
-      graphqlLoad({
+    /** The load on one server (its own process, `pid`), with its CPU and peak memory. */
+    const measure = async (pid: number, url: string, token?: string): Promise<Measured> => {
+      const cpu0 = cpuMs(pid);
+      const load = await graphqlLoad({
         url,
         token,
         concurrency: CONCURRENCY,
         requests,
-        warmup: 100,
+        warmup,
         query,
         variables,
       });
+      const cpu = cpuMs(pid) - cpu0;
+      return {
+        load,
+        peakRssMb: megabytes(memory(pid)?.hwm ?? NaN),
+        cpuMsPerRequest: Math.round((cpu / (requests + warmup)) * 100) / 100,
+      };
+    };
+    const bench = sampleRss(process.pid, 250);
+    const loadAtStart = os.loadavg();
 
-    const floor = await startViewFloor(db.url);
-    const floorResult = await load(floor.url).finally(() => floor.stop());
-    const apollo = await startApolloBaseline(db.url);
-    const apolloResult = await load(apollo.url).finally(() => apollo.stop());
+    const floor = await startViewServer("floor", db.url);
+    const floorResult = await measure(floor.pid, floor.url).finally(() => floor.stop());
+    const apollo = await startViewServer("apollo", db.url);
+    const apolloResult = await measure(apollo.pid, apollo.url).finally(() => apollo.stop());
 
-    const hub = await startBenchHub(ctx, { databaseUrl: db.url });
+    const hub = await startBenchHub(ctx, { databaseUrl: db.hubUrl });
     try {
       const token = await hub.token({ sub: "bench-screener", role: "MASH_SCREENER" });
-      const same = await sameChild(hub.graphqlUrl, token, ids[0]!, db.url, query);
-      const r = await load(hub.graphqlUrl, token);
+      const r = await measure(hub.pid, hub.graphqlUrl, token);
+      // one answer compared with the floor's (after the measurement: a floor process beside
+      // the hub would share its cores)
+      const check = await startViewServer("floor", db.url);
+      const same = await sameChild(hub.graphqlUrl, token, ids[0]!, check.url, query).finally(() =>
+        check.stop(),
+      );
       const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+      const errors = [
+        r.load.firstError && `first error: ${r.load.firstError}`,
+        floorResult.load.firstError && `floor error: ${floorResult.load.firstError}`,
+        apolloResult.load.firstError && `apollo error: ${apolloResult.load.firstError}`,
+      ].filter(Boolean);
       return {
         metrics: {
           ...pick(r),
-          floor_rps: floorResult.rps,
-          floor_p95_ms: floorResult.p95Ms,
-          hub_over_floor_rps: ratio(r.rps, floorResult.rps),
-          hub_over_apollo_rps: ratio(r.rps, apolloResult.rps),
-          rss_mb: Math.round(process.memoryUsage().rss / 1e6),
+          floor_rps: floorResult.load.rps,
+          floor_p95_ms: floorResult.load.p95Ms,
+          floor_peak_rss_mb: floorResult.peakRssMb,
+          floor_cpu_ms_per_request: floorResult.cpuMsPerRequest,
+          hub_over_floor_rps: ratio(r.load.rps, floorResult.load.rps),
+          hub_over_apollo_rps: ratio(r.load.rps, apolloResult.load.rps),
+          bench_peak_rss_mb: bench.stop().peakMb,
           floor_same_answer: same.length === 0 ? 1 : 0,
         },
         baseline: pick(apolloResult),
-        notes: `${db.children} children; ${ids.length} fully populated children in rotation; ${requests} requests per server; baseline = plain Apollo Server 5 on the floor's one prepared statement; floor = node:http + pg; load generator shares the process; connectors not configured${same.length ? `; floor differs from the hub in: ${same.join(", ")}` : ""}${r.firstError ? `; first error: ${r.firstError}` : ""}${floorResult.firstError ? `; floor error: ${floorResult.firstError}` : ""}${apolloResult.firstError ? `; apollo error: ${apolloResult.firstError}` : ""}`,
+        notes:
+          `${db.children} children; ${ids.length} fully populated children in rotation; ${requests} requests per server (after ${warmup} one at a time); ` +
+          `baseline = plain Apollo Server 5 on the floor's one prepared statement; floor = node:http + pg; ` +
+          `each server in its own process (NODE_ENV=production), one at a time, the load generator in the bench process; ` +
+          `peak_rss_mb = the server's VmHWM, cpu_ms_per_request = its process's CPU, bench_peak_rss_mb = the bench process (load generator, dataset) over the three loads; ` +
+          `connectors not configured${same.length ? `; floor differs from the hub in: ${same.join(", ")}` : ""}${errors.length ? `; ${errors.join("; ")}` : ""}; ` +
+          `load average ${fmtLoad(loadAtStart)} at start, ${fmtLoad(os.loadavg())} at end (2 cores, shared)`,
       };
     } finally {
       await hub.stop();

@@ -2,9 +2,17 @@
 // (backends, WAL writer, checkpointer…), user and system time, with the children it has already
 // reaped (cutime, cstime) — so a backend that exits during a run is still counted. Works where
 // the server runs on this machine under Linux; elsewhere `available` is false.
-import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import pg from "pg";
+import {
+  clockTicks,
+  statFields,
+  STAT_CSTIME,
+  STAT_CUTIME,
+  STAT_PPID,
+  STAT_STIME,
+  STAT_UTIME,
+} from "./proc.ts";
 
 export interface PostgresCpu {
   available: boolean;
@@ -12,27 +20,7 @@ export interface PostgresCpu {
   sample(): number;
 }
 
-/** Fields of /proc/<pid>/stat after the command name (which may hold spaces and parentheses). */
-function statFields(pid: number): string[] | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return text.slice(text.lastIndexOf(")") + 2).split(" ");
-  } catch {
-    return undefined; // exited between listing and reading
-  }
-}
-
-// after the command: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14)
-const PPID = 1;
-const TIMES = [11, 12, 13, 14] as const;
-
-function clockTicks(): number {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-}
+const TIMES = [STAT_UTIME, STAT_STIME, STAT_CUTIME, STAT_CSTIME] as const;
 
 /** The postmaster is the parent of the backend serving our own connection. */
 async function findPostmaster(databaseUrl: string): Promise<number | undefined> {
@@ -42,7 +30,7 @@ async function findPostmaster(databaseUrl: string): Promise<number | undefined> 
     const r = await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
     const backend = r.rows[0]?.pid;
     const fields = backend === undefined ? undefined : statFields(backend);
-    return fields ? Number(fields[PPID]) : undefined;
+    return fields ? Number(fields[STAT_PPID]) : undefined;
   } finally {
     await c.end();
   }
@@ -60,7 +48,7 @@ export async function postgresCpu(databaseUrl: string): Promise<PostgresCpu> {
         if (!/^\d+$/.test(name)) continue;
         const pid = Number(name);
         const fields = statFields(pid);
-        if (!fields || (pid !== postmaster && Number(fields[PPID]) !== postmaster)) continue;
+        if (!fields || (pid !== postmaster && Number(fields[STAT_PPID]) !== postmaster)) continue;
         for (const i of TIMES) ticks += Number(fields[i]);
       }
       return ticks * msPerTick;

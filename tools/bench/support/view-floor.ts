@@ -1,14 +1,17 @@
 // The limit the hub's child view is measured against (issue 14): the same child JSON that
 // `child(id) { CHILD_SECTIONS }` returns, from ONE prepared statement on plain `pg`, served two
-// ways in the bench process:
+// ways:
 // - the floor: `node:http`, no GraphQL, no auth, no policy, no audit;
 // - the plain Apollo baseline: Apollo Server 5 over `node:http` with a small schema of the same
 //   shape and one resolver calling the same statement (what GraphQL costs by itself).
+// Measured, each runs in its own process like the hub (startViewServer, view-floor-main.ts);
+// startViewFloor and startApolloBaseline build them in whichever process calls them.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { ApolloServer } from "@apollo/server";
 import { attendancePattern, schoolFlags } from "#child-view/derived.ts";
+import { startServerProcess } from "./server-process.ts";
 
 const CHILD_STATEMENT = {
   name: "bench-view-floor-child",
@@ -144,6 +147,33 @@ function shapeChild(c: Record<string, Row[] & Row>): Row | null {
 export interface ViewServer {
   url: string;
   stop(): Promise<void>;
+}
+
+export interface ViewServerProcess extends ViewServer {
+  pid: number;
+}
+
+/**
+ * The floor or the Apollo baseline in its own process (view-floor-main.ts), with the hub's
+ * NODE_ENV (production: graphql-js without its development checks, for Apollo as for the hub).
+ */
+export async function startViewServer(
+  kind: "floor" | "apollo",
+  databaseUrl: string,
+): Promise<ViewServerProcess> {
+  const child = startServerProcess(
+    kind,
+    "tools/bench/support/view-floor-main.ts",
+    [kind, databaseUrl],
+    { NODE_ENV: "production" },
+  );
+  try {
+    const [, url] = await child.line(/^listening (\S+)$/, 60_000);
+    return { url: url!, pid: child.pid, stop: () => child.stop() };
+  } catch (error) {
+    await child.stop(5_000);
+    throw error;
+  }
 }
 
 async function listen(server: http.Server): Promise<string> {

@@ -35,6 +35,7 @@ export function createAlertBus(deps: {
   let poll: NodeJS.Timeout | undefined;
 
   async function deliver(alertId: string) {
+    if (listeners.size === 0) return; // nobody on this hub is subscribed: nothing to read
     const row = await deps.db.alert.findUnique({
       where: { id: alertId },
       include: { notification: { select: { personId: true } } },

@@ -11,6 +11,7 @@ const benchSchema = z.object({
   BENCH_DATABASE_URL: z.string().optional(),
   BENCH_KAFKA_BROKERS: z.string().optional(),
   BENCH_LOG_LEVEL: z.string().default("silent"),
+  BENCH_CPU_PROFILE_DIR: z.string().optional(),
   BENCH_KEEP_DATABASES: z
     .string()
     .optional()
@@ -25,6 +26,8 @@ export interface BenchConfig {
   logLevel: string;
   /** Leave the run's databases in place (to look at a plan afterwards); drop them by hand. */
   keepDatabases: boolean;
+  /** Where each server process writes a V8 CPU profile (node --cpu-prof) when it exits. */
+  cpuProfileDir: string | undefined;
 }
 
 export function loadBenchConfig(
@@ -38,5 +41,6 @@ export function loadBenchConfig(
     kafkaBrokers: e.BENCH_KAFKA_BROKERS || source["KAFKA_BROKERS"] || undefined,
     logLevel: e.BENCH_LOG_LEVEL,
     keepDatabases: e.BENCH_KEEP_DATABASES,
+    cpuProfileDir: e.BENCH_CPU_PROFILE_DIR || undefined,
   };
 }

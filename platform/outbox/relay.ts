@@ -2,7 +2,8 @@
 // claimed with FOR UPDATE SKIP LOCKED so that several hub replicas can relay side by side; a
 // failed send leaves the rows unpublished (attempts counted) and the relay tries again later.
 // A crash between send and mark re-sends: delivery is at-least-once, keyed by the outbox id.
-import type { Db } from "#db/client.ts";
+import { sqlPool, type Db } from "#db/client.ts";
+import { inPgTransaction } from "#db/sql-tx.ts";
 import type { Logger } from "#logging/logger.ts";
 import type { KafkaClient } from "#kafka/client.ts";
 import type { Worker } from "#runtime/worker.ts";
@@ -39,32 +40,28 @@ export function createOutboxRelay(deps: OutboxRelayDeps): Worker & {
   async function relayOnce(): Promise<number> {
     let published = 0;
     try {
-      published = await deps.db.$transaction(
-        async (tx) => {
-          const rows = await tx.$queryRaw<OutboxRow[]>`
-            SELECT id, topic, key, payload FROM "OutboxMessage"
-            WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${batchSize}
-            FOR UPDATE SKIP LOCKED`;
-          if (rows.length === 0) return 0;
-          const ids = rows.map((r) => r.id);
-          try {
-            await send(rows);
-          } catch (error) {
-            await tx.outboxMessage.updateMany({
-              where: { id: { in: ids } },
-              data: { attempts: { increment: 1 } },
-            });
-            log.warn({ err: error, rows: rows.length }, "outbox publish failed; will retry");
-            return -1;
-          }
-          await tx.outboxMessage.updateMany({
-            where: { id: { in: ids } },
-            data: { publishedAt: new Date(), attempts: { increment: 1 } },
-          });
-          return rows.length;
-        },
-        { maxWait: 10_000, timeout: 60_000 },
-      );
+      // plain `pg`, like the ingestion that fills the outbox: it runs after every busy batch
+      published = await inPgTransaction(sqlPool(deps.db), async (tx) => {
+        const rows = await tx.$queryRaw<OutboxRow[]>`
+          SELECT id, topic, key, payload FROM "OutboxMessage"
+          WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${batchSize}
+          FOR UPDATE SKIP LOCKED`;
+        if (rows.length === 0) return 0;
+        const ids = rows.map((r) => String(r.id));
+        try {
+          await send(rows);
+        } catch (error) {
+          await tx.$executeRaw`
+            UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1
+             WHERE "id" = ANY(${ids}::bigint[])`;
+          log.warn({ err: error, rows: rows.length }, "outbox publish failed; will retry");
+          return -1;
+        }
+        await tx.$executeRaw`
+          UPDATE "OutboxMessage" SET "publishedAt" = clock_timestamp(), "attempts" = "attempts" + 1
+           WHERE "id" = ANY(${ids}::bigint[])`;
+        return rows.length;
+      });
     } catch (error) {
       log.warn({ err: error }, "outbox relay could not reach the database; will retry");
       published = -1;

@@ -10,6 +10,7 @@ import { createLogger } from "#logging/logger.ts";
 import { parseCommandLine } from "#scripts/command-line.ts";
 import { servicesUp } from "#scripts/services.ts";
 import { createBenchContext } from "./support/context.ts";
+import { setServerNodeFlags } from "./support/server-process.ts";
 import type { Scenario, ScenarioResult } from "./support/scenario.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,6 +48,9 @@ const filters = (values.only ?? "")
   .filter(Boolean);
 
 const config = withLocalServices(loadBenchConfig());
+if (config.cpuProfileDir) {
+  setServerNodeFlags(["--cpu-prof", `--cpu-prof-dir=${path.resolve(config.cpuProfileDir)}`]);
+}
 const logger = createLogger(config.logLevel, { component: "bench" });
 const ctx = createBenchContext(config, logger, config.databaseUrl);
 

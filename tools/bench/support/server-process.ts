@@ -66,6 +66,13 @@ function installHandlers(): void {
  * child's stdout goes to the bench's stderr (the results table owns stdout), each line prefixed
  * with `name`, except a line `line()` waited for; its stderr goes there as it is.
  */
+let nodeFlags: string[] = [];
+
+/** Node flags every server process is started with from now on (e.g. --cpu-prof). */
+export function setServerNodeFlags(flags: string[]): void {
+  nodeFlags = flags;
+}
+
 export function startServerProcess(
   name: string,
   entry: string,
@@ -74,11 +81,15 @@ export function startServerProcess(
 ): ServerProcess {
   if (interrupted) throw new Error(`${name}: not started, the bench is stopping (${interrupted})`);
   installHandlers();
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", guard, entry, ...args], {
-    cwd: root,
-    env: { PATH: process.env["PATH"] ?? "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, "--import", "tsx", "--import", guard, entry, ...args],
+    {
+      cwd: root,
+      env: { PATH: process.env["PATH"] ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   if (child.pid === undefined) throw new Error(`${name}: could not start ${entry}`);
   live.add(child);
   const exited = new Promise<number | string>((resolve) =>

@@ -88,16 +88,26 @@ class BatchState {
     const wanted = new Map<string, FoundIdentifier>();
     for (const item of items) for (const i of identifiersOf(item)) wanted.set(idKey(i), i);
     const list = [...wanted.values()];
+    // Two arms, so that each is a probe of the (kind, agency, value) key: `agency IS NOT DISTINCT
+    // FROM` cannot be an index condition, and the planner then sorted or hashed the whole table.
     const rows = await this.tx.$queryRaw<ExactRow[]>`
+      WITH w AS (
+        SELECT * FROM unnest(${list.map((i) => i.kind)}::text[],
+                             ${list.map((i) => i.agency)}::"Agency"[],
+                             ${list.map((i) => i.value)}::text[]) AS w(kind, agency, value)
+      ), found AS (
+        SELECT i.* FROM w JOIN "PersonIdentifier" i
+            ON i."kind" = w.kind AND i."agency" = w.agency AND i."value" = w.value
+        UNION ALL
+        SELECT i.* FROM w JOIN "PersonIdentifier" i
+            ON i."kind" = w.kind AND i."agency" IS NULL AND i."value" = w.value
+         WHERE w.agency IS NULL
+      )
       SELECT i."kind", i."agency"::text AS "agency", i."value", i."personId"::text AS "personId",
              p."mergedIntoId"::text AS "mergedIntoId", p."givenName", p."familyName",
              p."dateOfBirth"::text AS "dateOfBirth", p."expectedDueDate"::text AS "expectedDueDate",
              p."postcode"
-        FROM unnest(${list.map((i) => i.kind)}::text[], ${list.map((i) => i.agency)}::"Agency"[],
-                    ${list.map((i) => i.value)}::text[]) AS w(kind, agency, value)
-        JOIN "PersonIdentifier" i ON i."kind" = w.kind AND i."value" = w.value
-         AND i."agency" IS NOT DISTINCT FROM w.agency
-        JOIN "Person" p ON p."id" = i."personId"`;
+        FROM found i JOIN "Person" p ON p."id" = i."personId"`;
     const found = new Map<string, ExactRow>();
     for (const r of rows) {
       found.set(idKey(r), r);
@@ -385,8 +395,11 @@ class BatchState {
             AS w(person, kind, agency, value)
          WHERE NOT EXISTS (
            SELECT 1 FROM "PersonIdentifier" e
-            WHERE e."kind" = w.kind AND e."value" = w.value
-              AND e."agency" IS NOT DISTINCT FROM w.agency::"Agency")`;
+            WHERE e."kind" = w.kind AND e."agency" = w.agency::"Agency" AND e."value" = w.value)
+           AND NOT EXISTS (
+           SELECT 1 FROM "PersonIdentifier" e
+            WHERE w.agency IS NULL AND e."kind" = w.kind AND e."agency" IS NULL
+              AND e."value" = w.value)`;
       this.identifiers.clear();
     }
     if (this.reviews.length > 0) {

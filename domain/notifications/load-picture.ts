@@ -86,11 +86,13 @@ export async function loadPictures(
         FROM "CpisPlan" p WHERE p."personId" = ids.id),
       'householdPlans', (SELECT coalesce(json_agg(
           ${PLAN("p")}::jsonb || jsonb_build_object('personId', p."personId") ORDER BY p."id"), '[]')
-        FROM "CpisPlan" p WHERE p."personId" IN (${
+        FROM "CpisPlan" p WHERE ${
           families
-            ? Prisma.sql`SELECT unnest(string_to_array(ids.family, ',')::uuid[])`
-            : familyChildrenSql(Prisma.sql`ids.id`)
-        })),
+            ? // = ANY, not IN (SELECT unnest(…)): the semi-join read the whole of CpisPlan once
+              // for every child with a family; = ANY is an index scan
+              Prisma.sql`p."personId" = ANY(string_to_array(ids.family, ',')::uuid[])`
+            : Prisma.sql`p."personId" IN (${familyChildrenSql(Prisma.sql`ids.id`)})`
+        }),
       'police', (SELECT coalesce(json_agg(json_build_object(
           'id', "id", 'eventId', "eventId", 'occurredAt', "occurredAt", 'category', "category",
           'riskLevel', "riskLevel", 'childPresent', "childPresent") ORDER BY "occurredAt", "id"), '[]')

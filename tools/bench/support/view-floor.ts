@@ -314,6 +314,8 @@ export async function startApolloBaseline(databaseUrl: string, poolSize = 10): P
   const apollo = new ApolloServer({
     typeDefs: BASELINE_SDL,
     resolvers: { Query: { child: (_: unknown, args: { id: string }) => loadChild(pool, args.id) } },
+    // compact JSON, as the hub answers (decision 68): the baseline differs from it in nothing else
+    stringifyResult: (result) => JSON.stringify(result),
   });
   await apollo.start();
   const server = http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 // Long-running parts of a hub process besides HTTP: Kafka consumers, the outbox relay, the alert
-// e-mail worker, the retention purge of rejected events. Each is started after the HTTP server
+// e-mail worker, the retention purge of rejected events, the statistics keeper. Each is started after the HTTP server
 // and stopped before the database closes.
 import type { Services } from "#domain/services.ts";
 import type { Worker } from "#runtime/worker.ts";
@@ -7,6 +7,7 @@ import type { KafkaClient } from "#kafka/client.ts";
 import { createConsumerRunner } from "#consumers/runner.ts";
 import { createOutboxRelay } from "#outbox/relay.ts";
 import { createRejectedEventPurge } from "#ingestion/rejected-event-purge.ts";
+import { createStatisticsKeeper } from "#db/statistics-keeper.ts";
 
 export function createWorkers(services: Services, kafka: KafkaClient | undefined): Worker[] {
   // The live alert bus first (stopped last), then the alert e-mail worker that it wakes.
@@ -16,6 +17,12 @@ export function createWorkers(services: Services, kafka: KafkaClient | undefined
     services.notifications.overdueWorker,
     createRejectedEventPurge({ rejected: services.rejectedEvents, logger: services.logger }),
   ];
+  const database = services.config.database;
+  if (database.url) {
+    workers.push(
+      createStatisticsKeeper({ url: database.ownerUrl ?? database.url, logger: services.logger }),
+    );
+  }
   const k = services.config.kafka;
   if (kafka && k.enabled) {
     workers.push(

@@ -25,7 +25,11 @@ const scenario: Scenario = {
   async run(ctx) {
     if (!ctx.kafkaBrokers) throw new Error("needs Kafka");
     const database = await ctx.createDatabase();
-    const hub = await startBenchHub(ctx, { databaseUrl: database.hubUrl, kafka: true });
+    const hub = await startBenchHub(ctx, {
+      databaseUrl: database.hubUrl,
+      ownerUrl: database.ownerUrl,
+      kafka: true,
+    });
     try {
       const prefix = hub.topicPrefix as string;
       const kafka = testKafka(ctx.kafkaBrokers);

@@ -120,8 +120,8 @@ async function start(
     introspection: !production,
     logger: apolloLogger(log),
     includeStacktraceInErrorResponses: false,
-    // Compact JSON, not Apollo's two-space indentation: a child's whole view is a third smaller
-    // on the wire, and writing the response is the largest single cost of serving it (decision 68).
+    // Compact JSON, not Apollo's two-space indentation: a child's whole view is smaller
+    // on the wire (decision 68).
     stringifyResult: (result) => JSON.stringify(result),
     // token limit at parse time, before validation's work (formatError names it QUERY_TOO_COMPLEX)
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },

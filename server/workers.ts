@@ -1,6 +1,6 @@
 // Long-running parts of a hub process besides HTTP: Kafka consumers, the outbox relay, the alert
-// e-mail worker, the retention purge of rejected events, the statistics keeper. Each is started after the HTTP server
-// and stopped before the database closes.
+// e-mail worker, the retention purge of rejected events, the statistics keeper (real PostgreSQL
+// only). Each is started after the HTTP server and stopped before the database closes.
 import type { Services } from "#domain/services.ts";
 import type { Worker } from "#runtime/worker.ts";
 import type { KafkaClient } from "#kafka/client.ts";

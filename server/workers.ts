@@ -19,9 +19,7 @@ export function createWorkers(services: Services, kafka: KafkaClient | undefined
   ];
   const database = services.config.database;
   if (database.url) {
-    workers.push(
-      createStatisticsKeeper({ url: database.ownerUrl ?? database.url, logger: services.logger }),
-    );
+    workers.push(createStatisticsKeeper({ url: database.url, logger: services.logger }));
   }
   const k = services.config.kafka;
   if (kafka && k.enabled) {

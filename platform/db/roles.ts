@@ -31,6 +31,8 @@ export async function grantRuntimeRole(ownerUrl: string, runtimeRole: string): P
     await c.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "AccessEvent" FROM ${role}`);
     // the migration history: read only (the hub checks that every migration is applied)
     await c.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
+    // the statistics keeper: ANALYZE a table of the hub's, through the owner's function
+    await c.query(`GRANT EXECUTE ON FUNCTION "hub_analyze"(regclass) TO ${role}`);
   } finally {
     await c.end();
   }

@@ -5,15 +5,17 @@
 // size, turned index probes into whole-table sorts and scans (decision 69). Every few seconds
 // this reads pg_stat_user_tables and ANALYZEs each table changed by more than `minRows` plus
 // `fraction` of its size since it was last analysed, the rule autovacuum applies, without its
-// wait. ANALYZE needs the table's owner: the keeper connects with DATABASE_OWNER_URL when given
-// and stays idle (saying so once) when the role it has cannot analyse. One hub at a time does
-// the work (a session advisory lock); table names are all it logs.
+// wait. ANALYZE needs the table's owner, which the hub's runtime role is not: it calls the
+// owner's `hub_analyze(regclass)` (a migration; granted to the runtime role after each
+// migration), which analyses a table of the hub and nothing else. A role that may not call it
+// leaves the keeper idle, said once. One hub at a time does the work (a session advisory lock);
+// table names are all it logs.
 import pg from "pg";
 import type { Logger } from "#logging/logger.ts";
 import type { Worker } from "#runtime/worker.ts";
 
 export interface StatisticsKeeperOptions {
-  /** A role that owns the tables (the owner role), or the runtime role where it owns them. */
+  /** The hub's database (its runtime role). */
   url: string;
   logger: Logger;
   intervalMs?: number;
@@ -46,15 +48,12 @@ export function createStatisticsKeeper(options: StatisticsKeeperOptions): Worker
       client = undefined;
     });
     await c.connect();
-    const { rows } = await c.query<{ able: boolean }>(`
-      SELECT coalesce(bool_and(pg_has_role(current_user, t.relowner, 'USAGE')), false) AS able
-        FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
-       WHERE n.nspname = 'public' AND t.relkind = 'r'`);
+    const { rows } = await c.query<{ able: boolean }>(
+      `SELECT coalesce(has_function_privilege(to_regprocedure('"hub_analyze"(regclass)'), 'EXECUTE'),
+                       false) AS able`,
+    );
     able = rows[0]?.able ?? false;
-    if (!able)
-      log.info(
-        "statistics keeper idle: this role does not own the tables (set DATABASE_OWNER_URL)",
-      );
+    if (!able) log.info("statistics keeper idle: this role may not call hub_analyze");
     client = c;
     return c;
   }
@@ -78,7 +77,7 @@ export function createStatisticsKeeper(options: StatisticsKeeperOptions): Worker
       for (const { name } of rows) {
         if (stopped) break;
         const started = Date.now();
-        await c.query(`ANALYZE ${name}`);
+        await c.query(`SELECT "hub_analyze"($1::regclass)`, [name]);
         log.debug({ table: name, ms: Date.now() - started }, "table analysed");
       }
       return rows.map((r) => r.name);

@@ -1,11 +1,14 @@
 // The statistics keeper (platform/db/statistics-keeper.ts): a table that grew past the threshold
-// since it was last analysed is analysed — the planner then knows its size — and a table that
-// did not grow is left alone; a role that does not own the tables analyses nothing.
+// since it was last analysed is analysed — the planner then knows its size — by the hub's runtime
+// role, which owns no table, through the owner's hub_analyze; a table that did not grow is left
+// alone; a role that may not call hub_analyze analyses nothing, and hub_analyze analyses nothing
+// but the hub's own tables.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createStatisticsKeeper } from "#db/statistics-keeper.ts";
 import { createLogger } from "#logging/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
+import { DEFAULT_ROLES } from "#scripts/database-roles.ts";
 
 const logger = createLogger("silent");
 
@@ -70,18 +73,24 @@ describe("the statistics keeper", () => {
     await database?.drop();
   });
 
-  it("does nothing as a role that does not own the tables", async () => {
+  it("does nothing as a role that may not call hub_analyze", async () => {
+    await withClient(database.url, (c) =>
+      c.query(`REVOKE EXECUTE ON FUNCTION "hub_analyze"(regclass) FROM ${DEFAULT_ROLES.runtime}`),
+    );
     const keeper = createStatisticsKeeper({ url: database.runtimeUrl, logger, minRows: 500 });
     try {
       expect(await keeper.runOnce()).toEqual([]);
     } finally {
       await keeper.stop();
+      await withClient(database.url, (c) =>
+        c.query(`GRANT EXECUTE ON FUNCTION "hub_analyze"(regclass) TO ${DEFAULT_ROLES.runtime}`),
+      );
     }
     expect(await plannerRows(database.url, "Household")).toBeLessThan(3000);
   });
 
-  it("analyses a table grown past the threshold, once, and leaves the others", async () => {
-    const keeper = createStatisticsKeeper({ url: database.ownerUrl, logger, minRows: 500 });
+  it("analyses, as the runtime role, a table grown past the threshold, once, and leaves the others", async () => {
+    const keeper = createStatisticsKeeper({ url: database.runtimeUrl, logger, minRows: 500 });
     try {
       const first = await keeper.runOnce();
       expect(first).toContain('public."Household"');
@@ -91,5 +100,11 @@ describe("the statistics keeper", () => {
     } finally {
       await keeper.stop();
     }
+  });
+
+  it("lends the runtime role ANALYZE on the hub's tables only", async () => {
+    await expect(
+      withClient(database.runtimeUrl, (c) => c.query(`SELECT "hub_analyze"('pg_class'::regclass)`)),
+    ).rejects.toThrow(/not a table of the hub/);
   });
 });

@@ -18,11 +18,7 @@ const scenario: Scenario = {
   async run(ctx) {
     if (!ctx.kafkaBrokers) throw new Error("needs Kafka");
     const database = await ctx.createDatabase();
-    const hub = await startBenchHub(ctx, {
-      databaseUrl: database.hubUrl,
-      ownerUrl: database.ownerUrl,
-      kafka: true,
-    });
+    const hub = await startBenchHub(ctx, { databaseUrl: database.hubUrl, kafka: true });
     const producer = await agencyProducer(hub.topicPrefix as string, ctx.kafkaBrokers);
     const live = await subscribeAlerts(
       hub.url,

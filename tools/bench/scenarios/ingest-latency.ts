@@ -25,11 +25,7 @@ const scenario: Scenario = {
   async run(ctx) {
     if (!ctx.kafkaBrokers) throw new Error("needs Kafka");
     const database = await ctx.createDatabase();
-    const hub = await startBenchHub(ctx, {
-      databaseUrl: database.hubUrl,
-      ownerUrl: database.ownerUrl,
-      kafka: true,
-    });
+    const hub = await startBenchHub(ctx, { databaseUrl: database.hubUrl, kafka: true });
     try {
       const prefix = hub.topicPrefix as string;
       const kafka = testKafka(ctx.kafkaBrokers);

@@ -18,8 +18,6 @@ export interface BenchDatabase {
   url: string;
   /** The hub's runtime role: give this one to a hub (or to code standing in for one). */
   hubUrl: string;
-  /** The owner role (migrations, ANALYZE): a hub's DATABASE_OWNER_URL, as deployed. */
-  ownerUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -75,7 +73,6 @@ export function createDatabaseFactory(adminUrl: string): DatabaseFactory {
       return {
         url: urlFor(name),
         hubUrl: withDatabase(adminUrl, name, DEFAULT_ROLES.runtime),
-        ownerUrl: withDatabase(adminUrl, name, DEFAULT_ROLES.owner),
         name,
         drop: () => drop(name),
       };

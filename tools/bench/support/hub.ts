@@ -22,8 +22,6 @@ const READY_LIMIT_MS = 120_000;
 export interface HubOptions {
   /** The hub's database URL: a bench database's `hubUrl` (the runtime role). */
   databaseUrl: string;
-  /** DATABASE_OWNER_URL: the hub's statistics keeper analyses tables as their owner. */
-  ownerUrl?: string;
   kafka?: boolean;
   env?: Record<string, string>;
 }
@@ -59,7 +57,6 @@ function hubEnv(ctx: BenchContext, options: HubOptions, port: number) {
     PORT: String(port),
     LOG_LEVEL: ctx.logLevel,
     DATABASE_URL: options.databaseUrl,
-    ...(options.ownerUrl ? { DATABASE_OWNER_URL: options.ownerUrl } : {}),
     AUTH_JWT_SECRET: BENCH_JWT_SECRET,
     AUDIT_CHAIN_KEY: BENCH_AUDIT_CHAIN_KEY,
     ...(options.kafka && ctx.kafkaBrokers && topicPrefix

@@ -40,11 +40,7 @@ export async function ingestRun(ctx: BenchContext, options: IngestRunOptions) {
   const loadAtStart = os.loadavg();
   const database = await ctx.createDatabase();
   const postgres = await postgresCpu(database.url);
-  const hub = await startBenchHub(ctx, {
-    databaseUrl: database.hubUrl,
-    ownerUrl: database.ownerUrl,
-    kafka: true,
-  });
+  const hub = await startBenchHub(ctx, { databaseUrl: database.hubUrl, kafka: true });
   try {
     const prefix = hub.topicPrefix as string;
     const kafka = testKafka(ctx.kafkaBrokers);

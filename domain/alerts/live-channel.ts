@@ -4,10 +4,6 @@ import type { SqlTx as Tx } from "#db/sql-tx.ts";
 
 export const ALERT_CHANNEL = "mash_alert_raised";
 
-export async function notifyAlertRaised(tx: Tx, alertId: string): Promise<void> {
-  await notifyAlertsRaised(tx, [alertId]);
-}
-
 /** One NOTIFY per alert, in one statement. */
 export async function notifyAlertsRaised(tx: Tx, alertIds: readonly string[]): Promise<void> {
   if (alertIds.length === 0) return;

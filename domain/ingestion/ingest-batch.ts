@@ -27,7 +27,7 @@ import type { AgencyEvent } from "./event-schema.ts";
 import { claimEvents, type Claim } from "./claim-events.ts";
 import { recordRejections, type Rejection } from "./record-rejections.ts";
 import { splitIntoRounds } from "./rounds.ts";
-import { isRaceError } from "./retry-transaction.ts";
+import { retryOnRace } from "./retry-transaction.ts";
 import type { IngestMeta, IngestOptions, IngestOutcome } from "./ingest-event.ts";
 
 export interface BatchInput {
@@ -98,16 +98,12 @@ interface Stored {
   conflicts: Rejection[];
 }
 
-async function withRetry<T>(pool: SqlPool, work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inPgTransaction(pool, work, { customPlans: true });
-    } catch (error) {
-      // lost a race (an identifier or event another transaction added first, a deadlock): again
-      if (attempt >= 5 || !isRaceError(error)) throw error;
-      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
-    }
-  }
+/**
+ * A batch transaction (custom plans), run again while it loses a race: a deadlock, or an
+ * identifier or event another transaction added first.
+ */
+function withRetry<T>(pool: SqlPool, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return retryOnRace(() => inPgTransaction(pool, work, { customPlans: true }), 5, 20);
 }
 
 /**

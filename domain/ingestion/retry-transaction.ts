@@ -12,17 +12,27 @@ export function isRaceError(error: unknown): boolean {
   return error instanceof Error && RETRYABLE_SQLSTATES.test(error.message);
 }
 
-export async function retryTransaction<T>(
+/** Runs `run` again (up to `attempts` times, with a short growing pause) while it loses a race. */
+export async function retryOnRace<T>(
+  run: () => Promise<T>,
+  attempts = 5,
+  jitterMs = 10,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isRaceError(error)) throw error;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * jitterMs));
+    }
+  }
+}
+
+/** A Prisma transaction, run again while it loses a race. */
+export function retryTransaction<T>(
   db: Db,
   work: (tx: Tx) => Promise<T>,
   attempts = 5,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(work, { maxWait: 10_000, timeout: 30_000 });
-    } catch (error) {
-      if (attempt >= attempts || !isRaceError(error)) throw error;
-      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
-    }
-  }
+  return retryOnRace(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }), attempts);
 }

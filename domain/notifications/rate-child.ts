@@ -67,16 +67,6 @@ export async function insertAssessments(tx: Tx, rows: readonly AssessmentRow[]):
         AS a(person, rag, reasons, version, event)`;
 }
 
-export async function makeNotification(
-  tx: Tx,
-  o: RateOptions,
-  evaluation: Evaluation & { proposed: NonNullable<Evaluation["proposed"]> },
-): Promise<string> {
-  const [id] = await makeNotifications(tx, [{ o, evaluation }]);
-  if (!id) throw new Error("the notification was neither made nor found");
-  return id;
-}
-
 export interface ToNotify {
   o: RateOptions;
   evaluation: Evaluation & { proposed: NonNullable<Evaluation["proposed"]> };

@@ -25,6 +25,7 @@ import {
 } from "./rate-child.ts";
 import { shouldNotify } from "./should-notify.ts";
 import type { AgencyName } from "#auth/viewer.ts";
+import { DEFAULT_RATING_SETTINGS, readsFamily, type RatingSettings } from "./rating-settings.ts";
 
 export interface StoredEvent {
   /** InboundEvent.id (uuid) */
@@ -36,7 +37,6 @@ export interface StoredEvent {
 
 /** Sources whose events can change another child's picture: a plan, or a new family link. */
 export const FAMILY_SOURCES: ReadonlySet<AgencyName> = new Set(["CPIS", "POLICE", "EARLY_HELP"]);
-import { DEFAULT_RATING_SETTINGS, readsFamily, type RatingSettings } from "./rating-settings.ts";
 
 /** The notification made (or already made) for each event's own child, in the events' order. */
 export async function rateEvents(

@@ -3,10 +3,14 @@
 import { randomUUID } from "node:crypto";
 import { nhsCheckDigit, upnCheckLetter } from "#identity/identifiers.ts";
 import type { TestHub } from "../../support/hub.ts";
-import { adapterFor, type AgencyName } from "#connectors/registry.ts";
+import { adapterFor, adapterForType, type AgencyName } from "#connectors/registry.ts";
 import type { Db } from "#db/client.ts";
 import { validateEvent } from "#ingestion/validate-event.ts";
-import { storeAgencyRecord } from "#ingestion/store-event.ts";
+import type { SqlTx } from "#db/sql-tx.ts";
+import { upsertRows } from "#connectors/shared/upsert-rows.ts";
+import type { RecordContext } from "#connectors/shared/stored-record.ts";
+import { linkHouseholds } from "#household/link-households.ts";
+import type { AgencyEvent } from "#ingestion/event-schema.ts";
 import { resolveSubject } from "#identity/resolve-subject.ts";
 import type { Resolution } from "#identity/subject.ts";
 
@@ -172,4 +176,12 @@ export async function ingest(db: Db, ev: ReturnType<typeof event>): Promise<Reso
     );
     return resolution;
   });
+}
+
+/** What one event says, written with ingestion's own writers: its record and household links. */
+async function storeAgencyRecord(tx: SqlTx, record: RecordContext, event: AgencyEvent) {
+  const adapter = adapterForType(event.type);
+  if (!adapter) throw new Error(`no adapter for event type ${event.type}`);
+  await upsertRows(tx, [adapter.row(record, event.payload)]);
+  await linkHouseholds(tx, [{ adapter, childId: record.personId, payload: event.payload }]);
 }

@@ -13,7 +13,7 @@ import { hubTopicNames } from "#kafka/topics.ts";
 import { recordRejection, type IngestOutcome } from "#ingestion/ingest-event.ts";
 import { ingestBatch } from "#ingestion/ingest-batch.ts";
 import { describeFailure, isTransient } from "./transient-error.ts";
-import { deadLetter, publishDeadLetter } from "./dead-letter.ts";
+import { createDeadLetterSender, deadLetter } from "./dead-letter.ts";
 import { STOPPED, untilDone } from "./backoff.ts";
 import { agencyTopics, toIngest, type AgencyTopic } from "./agency-topics.ts";
 import type { RatingSettings } from "#notifications/rating-settings.ts";
@@ -40,6 +40,7 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
   const topics = agencyTopics(deps.settings.topicPrefix);
   const consumer = deps.kafka.consumer(deps.settings.groupId);
   const producer = deps.kafka.producer();
+  const deadLetters = createDeadLetterSender(producer, names.dlq);
   let joined = false;
   let running = false;
   const offs: Array<() => void> = [];
@@ -153,27 +154,24 @@ export function createConsumerRunner(deps: ConsumerRunnerDeps): Worker {
       );
       if (outcomes === STOPPED) break;
       // a rejected event's offset is resolved only once its dead letter is on the DLQ topic
-      for (const [i, outcome] of outcomes.entries()) {
+      const letters = outcomes.flatMap((outcome, i) => {
         const message = chunk[i];
-        if (!message) continue;
-        if (outcome.status === "REJECTED") {
-          await publishDeadLetter(
-            producer,
-            names.dlq,
-            deadLetter({
-              raw: message.value ?? Buffer.alloc(0),
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: message.offset,
-              reason: outcome.reason,
-              issues: outcome.issues,
-              eventId: outcome.eventId,
-              source: outcome.source,
-            }),
-          );
-        }
-        count(outcome, from);
-      }
+        if (!message || outcome.status !== "REJECTED") return [];
+        return [
+          deadLetter({
+            raw: message.value ?? Buffer.alloc(0),
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            reason: outcome.reason,
+            issues: outcome.issues,
+            eventId: outcome.eventId,
+            source: outcome.source,
+          }),
+        ];
+      });
+      await deadLetters.send(letters);
+      for (const outcome of outcomes) count(outcome, from);
       const last = chunk[chunk.length - 1];
       if (last) resolveOffset(last.offset);
       await commitOffsetsIfNecessary();

@@ -9,13 +9,13 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { parse, type DocumentNode, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import type { Config } from "#config/index.ts";
 import type { Db } from "#db/client.ts";
 import { apolloLogger, createLogger, type Logger } from "#logging/logger.ts";
 import { createTokenVerifier } from "#auth/verify-token.ts";
 import { AGENCY_NAMES } from "#connectors/registry.ts";
-import { buildContext, type RequestContext } from "#resolvers/context.ts";
+import type { RequestContext } from "#resolvers/context.ts";
 import { createKafkaClient, ensureTopics, type KafkaClient } from "#kafka/client.ts";
 import { topicNames } from "#consumers/topic-names.ts";
 import { buildSchema } from "./schema.ts";
@@ -34,6 +34,7 @@ import { createEventsRouter } from "./routes/events.ts";
 import { createConsoleRouter } from "./routes/console.ts";
 import { createApiDocsRouter } from "./routes/api-docs.ts";
 import { assertPortFree, listen } from "./listen.ts";
+import { authenticate, contextFor, graphqlDoor, isGraphQLPost } from "./graphql-http.ts";
 
 /** How long in-flight HTTP requests get to finish when the hub stops, before they are cut. */
 const HTTP_DRAIN_MS = 2_000;
@@ -99,7 +100,12 @@ async function start(
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders(production));
-  const httpServer = http.createServer(app);
+  // POST /graphql (JSON) is answered before express (graphql-http.ts; `door`, made with Apollo
+  // below: nothing arrives before the server listens, at the end of start-up).
+  const httpServer = http.createServer((req, res) => {
+    if (isGraphQLPost(req)) door(req, res);
+    else void app(req, res);
+  });
   const wsCleanup = serveGraphQLOverWebSocket({
     httpServer,
     schema,
@@ -150,6 +156,13 @@ async function start(
       },
     ],
   });
+  const door = graphqlDoor({
+    apollo,
+    services,
+    maxRequestBytes: config.server.maxRequestBytes,
+    production,
+    log,
+  });
   await apollo.start();
   opened.push(() => apollo.stop());
 
@@ -183,27 +196,15 @@ async function start(
     "/graphql",
     jsonBody,
     async (req, res, next) => {
-      // Authenticate before anything executes: no token, no data (HTTP 401).
-      if (isTypenamePing(req.body)) {
-        res.locals["viewer"] = null;
-        return next();
-      }
       try {
-        res.locals["viewer"] = await services.verifyToken(req.headers.authorization);
+        res.locals["viewer"] = await authenticate(services, req, req.body);
         next();
       } catch (error) {
         if (!sendDomainError(res, error)) next(error);
       }
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const purpose = req.headers["x-access-purpose"];
-        return buildContext(
-          services,
-          res.locals["viewer"] ?? null,
-          typeof purpose === "string" ? purpose : undefined,
-        );
-      },
+      context: async ({ req, res }) => contextFor(services, res.locals["viewer"] ?? null, req),
     }),
   );
 
@@ -230,25 +231,6 @@ async function start(
       log.info("hub stopped");
     },
   };
-}
-
-/** `{ __typename }` alone reveals nothing, so it is answered without a token (a liveness ping). */
-function isTypenamePing(body: unknown): boolean {
-  if (!body || typeof body !== "object") return false;
-  const query = (body as { query?: unknown }).query;
-  if (typeof query !== "string" || query.length > 200) return false;
-  let doc: DocumentNode;
-  try {
-    doc = parse(query);
-  } catch {
-    return false;
-  }
-  return doc.definitions.every(
-    (d) =>
-      d.kind === "OperationDefinition" &&
-      d.operation === "query" &&
-      d.selectionSet.selections.every((s) => s.kind === "Field" && s.name.value === "__typename"),
-  );
 }
 
 /** Said once at start: what makes this hub unfit for real data. */

@@ -1,21 +1,27 @@
 // HTTP hardening for every route: headers that stop sniffing, framing and (in production)
 // downgrades, and the guard on /metrics (docs/decisions.md).
 import { timingSafeEqual } from "node:crypto";
+import type { ServerResponse } from "node:http";
 import type { Request, RequestHandler } from "express";
 
 export function securityHeaders(production: boolean): RequestHandler {
   return (_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    // answers hold personal data: no shared or browser cache keeps them
-    res.setHeader("Cache-Control", "no-store");
-    if (production) {
-      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
+    setSecurityHeaders(res, production);
     next();
   };
+}
+
+/** The headers every answer carries (express routes and the GraphQL door, graphql-http.ts). */
+export function setSecurityHeaders(res: ServerResponse, production: boolean): void {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  // answers hold personal data: no shared or browser cache keeps them
+  res.setHeader("Cache-Control", "no-store");
+  if (production) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
 }
 
 /**

@@ -10,12 +10,7 @@ import type { Db } from "#db/client.ts";
 import { appendAccessEvents, type NewAccessEvent } from "./append-access-events.ts";
 import { appendOneStatement, readHead } from "./append-one-statement.ts";
 import type { ChainHead } from "./chain-anchor.ts";
-
-interface Pending {
-  events: readonly NewAccessEvent[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
+import { createGroupQueue } from "#runtime/group-queue.ts";
 
 export interface AuditWriter {
   append(events: readonly NewAccessEvent[]): Promise<void>;
@@ -25,8 +20,6 @@ export interface AuditWriter {
 const ONE_STATEMENT_TRIES = 3;
 
 export function createAuditWriter(db: Db, key: string, maxBatch = 200): AuditWriter {
-  const queue: Pending[] = [];
-  let writing = false;
   /** The head this writer last saw committed; a guess, checked by every append. */
   let head: ChainHead | undefined;
 
@@ -45,39 +38,13 @@ export function createAuditWriter(db: Db, key: string, maxBatch = 200): AuditWri
     }
   }
 
-  async function drain(): Promise<void> {
-    writing = true;
-    try {
-      while (queue.length > 0) {
-        const batch: Pending[] = [];
-        let count = 0;
-        while (
-          queue.length > 0 &&
-          (batch.length === 0 || count + queue[0]!.events.length <= maxBatch)
-        ) {
-          const p = queue.shift()!;
-          batch.push(p);
-          count += p.events.length;
-        }
-        try {
-          await write(batch.flatMap((p) => p.events));
-          for (const p of batch) p.resolve();
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-        }
-      }
-    } finally {
-      writing = false;
-    }
-  }
+  const enqueue = createGroupQueue<readonly NewAccessEvent[]>({
+    flush: (responses) => write(responses.flat()),
+    weigh: (events) => events.length,
+    maxWeight: maxBatch,
+  });
 
   return {
-    append(events) {
-      if (events.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ events, resolve, reject });
-        if (!writing) void drain();
-      });
-    },
+    append: (events) => (events.length === 0 ? Promise.resolve() : enqueue(events)),
   };
 }

@@ -15,6 +15,7 @@ import { randomUUID } from "node:crypto";
 import type { SqlTx } from "#db/sql-tx.ts";
 import { findCandidatesForMany, type Candidate } from "./candidates.ts";
 import { blockArms, blockLockKeys, hasArm, memberKeys } from "./blocks.ts";
+import { lockBlocks } from "./block-locks.ts";
 import {
   demographicsContradict,
   fillGaps,
@@ -36,9 +37,6 @@ export interface BatchSubject {
   source: SubjectSource;
   subject: Subject;
 }
-
-/** Advisory-lock namespace of "reading an identity block to create a child". */
-const BLOCK_LOCK = 7_302;
 
 const idKey = (i: FoundIdentifier) => `${i.kind}|${i.agency ?? ""}|${i.value}`;
 
@@ -120,12 +118,10 @@ class BatchState {
     const withArms = subjects
       .map((s) => ({ s, arms: blockArms(s) }))
       .filter(({ s, arms }) => hasDemographics(s) && hasArm(arms));
-    const keys = [...new Set(withArms.flatMap(({ arms }) => blockLockKeys(arms)))];
-    if (keys.length > 0) {
-      await this.tx.$queryRaw`
-        SELECT count(pg_advisory_xact_lock(${BLOCK_LOCK}::int, k.h))
-          FROM (SELECT DISTINCT hashtext(key) AS h FROM unnest(${keys}::text[]) key ORDER BY 1) k`;
-    }
+    await lockBlocks(
+      this.tx,
+      withArms.map(({ s }) => s),
+    );
     const blocks = await findCandidatesForMany(
       this.tx,
       withArms.map(({ arms }) => arms),

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "#db/client.ts";
 import type { SqlTx as Tx } from "#db/sql-tx.ts";
 import { findCandidates } from "./candidates.ts";
+import { lockBlocks } from "./block-locks.ts";
 import { blockingKeys } from "./normalise.ts";
 import {
   compareDateOfBirth,
@@ -169,6 +170,9 @@ export async function rankCandidates(
 ): Promise<Array<{ personId: string; provisional: boolean; match: MatchScore }>> {
   const hasDemographics = !!subject.dateOfBirth || (!!subject.givenName && !!subject.familyName);
   if (!hasDemographics) return [];
+  // the blocks' locks before their candidates: a child another transaction is making in one of
+  // them is committed (and found) before this one may make its own
+  await lockBlocks(tx, [subject]);
   const candidates = await findCandidates(tx, {
     givenName: subject.givenName,
     familyName: subject.familyName,

@@ -4,6 +4,7 @@
 import { Kafka, logLevel, type Consumer, type Producer, type Admin } from "kafkajs";
 import type { Logger } from "#logging/logger.ts";
 import { kafkaLogLevel } from "./log-level.ts";
+import { HUB_TOPICS } from "./topics.ts";
 
 export type { Consumer, Producer, Admin, EachBatchPayload, KafkaMessage } from "kafkajs";
 
@@ -47,6 +48,13 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
   };
 }
 
+/**
+ * The dead-letter topic takes records up to 4 MB: a letter carries the refused message's bytes in
+ * base64 (a third more), so a message the agency topic accepted at the broker's default 1 MB
+ * would otherwise be refused again on the DLQ, and its partition would wait on it for good.
+ */
+const DLQ_CONFIG = [{ name: "max.message.bytes", value: String(4 * 1024 * 1024) }];
+
 /** Creates any of the given topics that do not exist yet, and returns once each has a leader. */
 export async function ensureTopics(
   client: KafkaClient,
@@ -68,6 +76,7 @@ export async function ensureTopics(
           topic,
           numPartitions: partitions,
           replicationFactor: 1,
+          ...(topic.endsWith(HUB_TOPICS.dlq) ? { configEntries: DLQ_CONFIG } : {}),
         })),
       });
     }

@@ -60,12 +60,6 @@ function installHandlers(): void {
   }
 }
 
-/**
- * Starts `node --import tsx <entry> ...args` from the repository root with exactly `env` (plus
- * PATH): nothing of the bench's own environment leaks into the server's configuration. The
- * child's stdout goes to the bench's stderr (the results table owns stdout), each line prefixed
- * with `name`, except a line `line()` waited for; its stderr goes there as it is.
- */
 let nodeFlags: string[] = [];
 
 /** Node flags every server process is started with from now on (e.g. --cpu-prof). */
@@ -73,6 +67,12 @@ export function setServerNodeFlags(flags: string[]): void {
   nodeFlags = flags;
 }
 
+/**
+ * Starts `node --import tsx <entry> ...args` from the repository root with exactly `env` (plus
+ * PATH): nothing of the bench's own environment leaks into the server's configuration. The
+ * child's stdout goes to the bench's stderr (the results table owns stdout), each line prefixed
+ * with `name`, except a line `line()` waited for; its stderr goes there as it is.
+ */
 export function startServerProcess(
   name: string,
   entry: string,

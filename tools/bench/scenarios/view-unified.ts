@@ -8,6 +8,7 @@ import pg from "pg";
 import type { Scenario } from "../support/scenario.ts";
 import { startBenchHub } from "../support/hub.ts";
 import { graphqlLoad, type LoadResult } from "../support/load.ts";
+import { postgresCpu } from "../support/postgres-cpu.ts";
 import { cpuMs, megabytes, memory } from "../support/proc.ts";
 import { sampleRss } from "../support/rss.ts";
 import { startViewServer } from "../support/view-floor.ts";
@@ -67,6 +68,10 @@ interface Measured {
   peakRssMb: number;
   /** The server process's CPU (user + system) per request, warm-up included. */
   cpuMsPerRequest: number;
+  /** PostgreSQL's CPU (every process of the server) per request over the same load. */
+  pgCpuMsPerRequest: number;
+  /** The bench process's CPU (the load generator) per request over the same load. */
+  benchCpuMsPerRequest: number;
 }
 
 const pick = (m: Measured) => ({
@@ -77,6 +82,8 @@ const pick = (m: Measured) => ({
   errors: m.load.errors,
   peak_rss_mb: m.peakRssMb,
   cpu_ms_per_request: m.cpuMsPerRequest,
+  pg_cpu_ms_per_request: m.pgCpuMsPerRequest,
+  bench_cpu_ms_per_request: m.benchCpuMsPerRequest,
 });
 
 /** The top-level fields where the floor's child differs from the hub's (sources aside: the hub says NOT_CONFIGURED for unconfigured pulls). */
@@ -115,9 +122,11 @@ const scenario: Scenario = {
     const warmup = 100;
     const query = `query($id: ID!) { child(id: $id) { ${CHILD_SECTIONS} } }`;
     const variables = (i: number) => ({ id: ids[i % ids.length] });
+    const pgCpu = await postgresCpu(db.url);
+    const perRequest = (ms: number) => Math.round((ms / (requests + warmup)) * 100) / 100;
     /** The load on one server (its own process, `pid`), with its CPU and peak memory. */
     const measure = async (pid: number, url: string, token?: string): Promise<Measured> => {
-      const cpu0 = cpuMs(pid);
+      const [cpu0, pg0, bench0] = [cpuMs(pid), pgCpu.sample(), cpuMs(process.pid)];
       const load = await graphqlLoad({
         url,
         token,
@@ -127,11 +136,12 @@ const scenario: Scenario = {
         query,
         variables,
       });
-      const cpu = cpuMs(pid) - cpu0;
       return {
         load,
         peakRssMb: megabytes(memory(pid)?.hwm ?? NaN),
-        cpuMsPerRequest: Math.round((cpu / (requests + warmup)) * 100) / 100,
+        cpuMsPerRequest: perRequest(cpuMs(pid) - cpu0),
+        pgCpuMsPerRequest: perRequest(pgCpu.sample() - pg0),
+        benchCpuMsPerRequest: perRequest(cpuMs(process.pid) - bench0),
       };
     };
     const bench = sampleRss(process.pid, 250);
@@ -165,6 +175,7 @@ const scenario: Scenario = {
           floor_p95_ms: floorResult.load.p95Ms,
           floor_peak_rss_mb: floorResult.peakRssMb,
           floor_cpu_ms_per_request: floorResult.cpuMsPerRequest,
+          floor_pg_cpu_ms_per_request: floorResult.pgCpuMsPerRequest,
           hub_over_floor_rps: ratio(r.load.rps, floorResult.load.rps),
           hub_over_apollo_rps: ratio(r.load.rps, apolloResult.load.rps),
           bench_peak_rss_mb: bench.stop().peakMb,
@@ -175,7 +186,7 @@ const scenario: Scenario = {
           `${db.children} children; ${ids.length} fully populated children in rotation; ${requests} requests per server (after ${warmup} one at a time); ` +
           `baseline = plain Apollo Server 5 on the floor's one prepared statement; floor = node:http + pg; ` +
           `each server in its own process (NODE_ENV=production), one at a time, the load generator in the bench process; ` +
-          `peak_rss_mb = the server's VmHWM, cpu_ms_per_request = its process's CPU, bench_peak_rss_mb = the bench process (load generator, dataset) over the three loads; ` +
+          `peak_rss_mb = the server's VmHWM, cpu_ms_per_request = its process's CPU, pg_cpu_ms_per_request = PostgreSQL's (every process of the server) and bench_cpu_ms_per_request = the load generator's over the same load, bench_peak_rss_mb = the bench process (load generator, dataset) over the three loads; ` +
           `connectors not configured${same.length ? `; floor differs from the hub in: ${same.join(", ")}` : ""}${errors.length ? `; ${errors.join("; ")}` : ""}; ` +
           `load average ${fmtLoad(loadAtStart)} at start, ${fmtLoad(os.loadavg())} at end (2 cores, shared)`,
       };

@@ -21,6 +21,7 @@ import { householdRef } from "#household/household-ref.ts";
 import { familiesWithPlans, type Family } from "#notifications/family.ts";
 
 import { FAMILY_SOURCES, rateEvents } from "#notifications/rate-events.ts";
+import { lockChildren } from "#notifications/rate-child.ts";
 import { DEFAULT_RATING_SETTINGS, readsFamily } from "#notifications/rating-settings.ts";
 import { validateEvent } from "./validate-event.ts";
 import type { AgencyEvent } from "./event-schema.ts";
@@ -252,6 +253,14 @@ async function storeBatch(
         : []),
     ],
   }));
+  // Every child the rounds will rate (each event's child, and its family's), locked at once in
+  // the one order. Each round's rating locks its own children; a later round's children taken
+  // after an earlier round's are out of that order, and two batches doing so deadlocked, which
+  // PostgreSQL finds only after deadlock_timeout (1 s) with both partitions waiting (decision 75).
+  await lockChildren(
+    tx,
+    items.flatMap((e) => e.keys.filter((k) => k.startsWith("c:")).map((k) => k.slice(2))),
+  );
   const notifications = new Map<string, string | undefined>();
   for (const round of splitIntoRounds(items)) {
     await upsertRows(

@@ -14,14 +14,46 @@ import type { RatingSettings } from "./rating-settings.ts";
 /** Advisory-lock namespace of "rating this child" (the second key is the child's id hash). */
 const RATING_LOCK = 7_301;
 
-/** Takes the rating lock of each child, in one order for everyone (no lock-order deadlock). */
+/** The rating locks a transaction holds, in the one order (ids as strings, ascending). */
+const held = new WeakMap<Tx, { ids: Set<string>; last: string }>();
+
+/** A batch found a rating lock it must not wait for; the transaction is run again. */
+export class RatingLockBusy extends Error {
+  /** A lost race (retry-transaction.ts runs the transaction again). */
+  readonly code = "40P01";
+  constructor() {
+    super("a child's rating lock is held by another transaction; running the batch again");
+  }
+}
+
+/**
+ * Takes the rating lock of each child, in one order for everyone: ids ascending. A transaction
+ * only ever WAITS for a lock after every lock it holds, so no two transactions can wait for each
+ * other (a deadlock, which PostgreSQL finds only after deadlock_timeout, 1 s). A child that sorts
+ * before one already held (a family member found after the batch's first locks) is only tried;
+ * if another transaction holds it, RatingLockBusy rolls this one back to run again.
+ */
 export async function lockChildren(tx: Tx, personIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(personIds)].sort();
+  const mine = held.get(tx) ?? { ids: new Set<string>(), last: "" };
+  const ids = [...new Set(personIds)].filter((id) => !mine.ids.has(id)).sort();
   if (ids.length === 0) return;
-  // one statement; the locks are taken in the sorted order of the subquery
-  await tx.$queryRaw`
-    SELECT count(pg_advisory_xact_lock(${RATING_LOCK}::int, hashtext(c.id)))
-      FROM (SELECT id FROM unnest(${ids}::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n) c`;
+  const late = ids.filter((id) => id < mine.last);
+  const after = ids.filter((id) => id > mine.last);
+  if (late.length > 0) {
+    const [row] = await tx.$queryRaw<Array<{ all: boolean }>>`
+      SELECT bool_and(pg_try_advisory_xact_lock(${RATING_LOCK}::int, hashtext(c.id))) AS "all"
+        FROM (SELECT id FROM unnest(${late}::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n) c`;
+    if (!row?.all) throw new RatingLockBusy();
+  }
+  if (after.length > 0) {
+    // one statement; the locks are taken in the sorted order of the subquery
+    await tx.$queryRaw`
+      SELECT count(pg_advisory_xact_lock(${RATING_LOCK}::int, hashtext(c.id)))
+        FROM (SELECT id FROM unnest(${after}::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n) c`;
+  }
+  for (const id of ids) mine.ids.add(id);
+  mine.last = [mine.last, ...ids].reduce((a, b) => (b > a ? b : a));
+  held.set(tx, mine);
 }
 
 export const previouslyFiredRules = (previousReasons: unknown): Set<string> =>

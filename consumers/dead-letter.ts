@@ -2,13 +2,14 @@
 // where they came from, why they were refused (every issue with its path), and when.
 import type { Producer } from "#kafka/client.ts";
 import { createGroupQueue } from "#runtime/group-queue.ts";
+import type { RejectReason, ValidationIssue } from "#ingestion/validate-event.ts";
 
+/** One dead letter as a Kafka message. */
 interface Message {
   key: string;
   value: string;
   headers: { reason: string };
 }
-import type { RejectReason, ValidationIssue } from "#ingestion/validate-event.ts";
 
 export interface DeadLetter {
   originalBase64: string;

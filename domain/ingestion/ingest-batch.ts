@@ -240,26 +240,30 @@ async function storeBatch(
         events.filter((e) => FAMILY_SOURCES.has(e.adapter.source)).map((e) => e.ctx.personId),
       )
     : new Map<string, Family>();
-  const items = events.map((e) => ({
-    ...e,
-    keys: [
-      `c:${e.ctx.personId}`,
-      recordKey(e.row),
-      ...(familyMatters && FAMILY_SOURCES.has(e.adapter.source)
-        ? [
-            ...(families.get(e.ctx.personId)?.members ?? []).map((m) => `c:${m.personId}`),
-            ...householdKeys(e.adapter, e.v.event.payload),
-          ]
-        : []),
-    ],
-  }));
-  // Every child the rounds will rate (each event's child, and its family's), locked at once in
-  // the one order. Each round's rating locks its own children; a later round's children taken
-  // after an earlier round's are out of that order, and two batches doing so deadlocked, which
-  // PostgreSQL finds only after deadlock_timeout (1 s) with both partitions waiting (decision 75).
+  const items = events.map((e) => {
+    const family = familyMatters && FAMILY_SOURCES.has(e.adapter.source);
+    // the children its rating may rate: its own, and its family's when the family is read
+    const rated = [
+      e.ctx.personId,
+      ...(family ? (families.get(e.ctx.personId)?.members ?? []).map((m) => m.personId) : []),
+    ];
+    return {
+      ...e,
+      rated,
+      keys: [
+        ...rated.map((c) => `c:${c}`),
+        recordKey(e.row),
+        ...(family ? householdKeys(e.adapter, e.v.event.payload) : []),
+      ],
+    };
+  });
+  // Every child the rounds will rate, locked at once in the one order. Each round's rating locks
+  // its own children; a later round's children taken after an earlier round's are out of that
+  // order, and two batches doing so deadlocked, which PostgreSQL finds only after
+  // deadlock_timeout (1 s) with both partitions waiting (decision 75).
   await lockChildren(
     tx,
-    items.flatMap((e) => e.keys.filter((k) => k.startsWith("c:")).map((k) => k.slice(2))),
+    items.flatMap((e) => e.rated),
   );
   const notifications = new Map<string, string | undefined>();
   for (const round of splitIntoRounds(items)) {

@@ -52,7 +52,8 @@ export async function lockChildren(tx: Tx, personIds: readonly string[]): Promis
         FROM (SELECT id FROM unnest(${after}::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n) c`;
   }
   for (const id of ids) mine.ids.add(id);
-  mine.last = [mine.last, ...ids].reduce((a, b) => (b > a ? b : a));
+  const highest = ids[ids.length - 1]!; // ids are sorted
+  if (highest > mine.last) mine.last = highest;
   held.set(tx, mine);
 }
 

@@ -100,11 +100,11 @@ interface Stored {
 }
 
 /**
- * A batch transaction (custom plans), run again while it loses a race: a deadlock, or an
- * identifier or event another transaction added first.
+ * A batch transaction (index probes costed for a database in memory), run again while it loses
+ * a race: a deadlock, or an identifier or event another transaction added first.
  */
 function withRetry<T>(pool: SqlPool, work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  return retryOnRace(() => inPgTransaction(pool, work, { customPlans: true }), 5, 20);
+  return retryOnRace(() => inPgTransaction(pool, work, { memoryCosts: true }), 5, 20);
 }
 
 /**

@@ -71,7 +71,7 @@ export function pgTx(client: pg.ClientBase, named = true): SqlTx {
 export async function inPgTransaction<T>(
   { pool, named }: { pool: pg.Pool; named: boolean },
   work: (tx: SqlTx, client: pg.PoolClient) => Promise<T>,
-  options: { customPlans?: boolean } = {},
+  options: { memoryCosts?: boolean } = {},
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -81,17 +81,15 @@ export async function inPgTransaction<T>(
   };
   client.on("error", onError);
   try {
-    // customPlans: each statement planned with the tables as they are now. A generic plan cached
-    // while a table was small (a new database filling up) would scan it whole once it is large,
-    // until autovacuum's next ANALYZE; planning a batch's few statements costs far less. And an
-    // index probe costed as what it is on a database in memory or on SSD (1.1, not the default 4
-    // of a spinning disk): at 75,000 identifiers the default made a batch's 1,200 lookups a
-    // sort of the whole table (0.9 s) instead of 1,200 probes (decision 69).
-    await client.query(
-      options.customPlans
-        ? "BEGIN; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL random_page_cost = 1.1"
-        : "BEGIN",
-    );
+    // memoryCosts: an index probe costed as what it is on a database in memory or on SSD (1.1,
+    // not the default 4 of a spinning disk): at 75,000 identifiers the default made a batch's
+    // 1,200 lookups a sort of the whole table (0.9 s) instead of 1,200 probes (decision 69).
+    // Plans are PostgreSQL's own choice (plan_cache_mode auto): a prepared statement's first five
+    // executions on a connection are planned for their values, then its generic plan is kept if
+    // it costs no more. The statistics keeper's ANALYZE of a table that grew re-plans every
+    // cached statement that reads it, so a plan made while the table was small does not outlive
+    // that (decision 77; decision 63 planned every execution before the keeper existed).
+    await client.query(options.memoryCosts ? "BEGIN; SET LOCAL random_page_cost = 1.1" : "BEGIN");
     try {
       const result = await work(pgTx(client, named), client);
       await client.query("COMMIT");

@@ -171,14 +171,15 @@ function badMessage(
   i: number,
   person: number,
   step: number,
+  tag: string,
 ): { source: StreamSource; value: Buffer } {
   const source = SOURCES[i % SOURCES.length] as StreamSource;
-  const e = validEvent(source, i, person, "bad-", undefined, step) as Record<string, unknown>;
+  const e = validEvent(source, i, person, `bad-${tag}`, undefined, step) as Record<string, unknown>;
   const subject = e["subject"] as Record<string, unknown>;
   const payload = e["payload"] as Record<string, unknown>;
   switch (i % 8) {
     case 0:
-      return { source, value: Buffer.from(`{"eventId": "bad-${i}", "source": `) };
+      return { source, value: Buffer.from(`{"eventId": "bad-${tag}${i}", "source": `) };
     case 1:
       subject["nhsNumber"] = "9434765918";
       subject["upn"] = undefined;
@@ -194,7 +195,7 @@ function badMessage(
         source: "EDUCATION",
         value: Buffer.from(
           JSON.stringify({
-            ...validEvent("EDUCATION", i, person, "bad-", undefined, step),
+            ...validEvent("EDUCATION", i, person, `bad-${tag}`, undefined, step),
             payload: {
               ...validEvent("EDUCATION", i, person, "", undefined, step).payload,
               attendedSessions: 500,
@@ -231,11 +232,22 @@ export interface StreamPlan {
 /** Of events about a child an agency holds two records of, the share under the second. */
 const SECOND_RECORD_EVENTS = 0.4;
 
+/**
+ * A second stream that must not meet the first (a bench's warm-up): its event ids carry `tag`
+ * and its children are numbered from `firstChild`, so that no event id, agency person id, NHS
+ * number or UPN is shared with a stream numbered from 0.
+ */
+export interface StreamApart {
+  tag: string;
+  firstChild: number;
+}
+
 /** `total` messages: 10% duplicates, 3% bad, 0.5% conflicts, the rest distinct valid events. */
 export function planStream(
   total: number,
   seed = 1,
   shares = { duplicates: 0.1, bad: 0.03, conflicts: 0.005 },
+  apart: StreamApart = { tag: "", firstChild: 0 },
 ): StreamPlan {
   const random = rng(seed);
   const bad = Math.round(total * shares.bad);
@@ -243,7 +255,7 @@ export function planStream(
   const conflicts = Math.round(total * shares.conflicts);
   const distinctValid = total - bad - duplicates - conflicts;
   const people = Math.max(1, Math.round(distinctValid / 3));
-  const children = makeChildren(people, seed);
+  const children = makeChildren(people, seed, apart.firstChild);
   const records = new Map<string, AgencyRecord>();
   const recordFor = (child: StreamChild, source: StreamSource) => {
     const copy =
@@ -293,13 +305,13 @@ export function planStream(
       const person = Math.floor(random() * people);
       const child = children[person] as StreamChild;
       const agency = recordFor(child, source);
-      const e = validEvent(source, i, person, "", { agency, child }, step);
+      const e = validEvent(source, i, person, apart.tag, { agency, child }, step);
       const m: StreamMessage = {
         topic: AGENCY_TOPICS[source],
         key: e.subject.sourcePersonId,
         value: Buffer.from(JSON.stringify(e)),
         kind,
-        child: person,
+        child: child.child,
       };
       valid.push(m);
       validSources.push(source);
@@ -316,8 +328,13 @@ export function planStream(
       changed.occurredAt = new Date(Date.parse(changed.occurredAt) - 3_600_000).toISOString();
       messages.push({ ...original, value: Buffer.from(JSON.stringify(changed)), kind });
     } else {
-      const b = badMessage(i, Math.floor(random() * people), step);
-      messages.push({ topic: AGENCY_TOPICS[b.source], key: `bad-${i}`, value: b.value, kind });
+      const b = badMessage(i, apart.firstChild + Math.floor(random() * people), step, apart.tag);
+      messages.push({
+        topic: AGENCY_TOPICS[b.source],
+        key: `bad-${apart.tag}${i}`,
+        value: b.value,
+        kind,
+      });
     }
   }
   return {

@@ -60,14 +60,14 @@ export const SECOND_RECORD: Record<SeededAgency, number> = {
 // NHS numbers in a range of their own, apart from the seed's (tools/seed/generate.ts)
 const nhsOffset = (seed: number) => 5_000_000 + (hashLabel(`stream-nhs:${seed}`) % 2_000_000);
 
-/** `count` children in families, numbered 0 … count-1. */
-export function makeChildren(count: number, seed: number): StreamChild[] {
+/** `count` children in families, numbered `first` … `first` + count-1. */
+export function makeChildren(count: number, seed: number, first = 0): StreamChild[] {
   const rnd = createRandom(hashLabel(`stream-children:${seed}`));
   const children: StreamChild[] = [];
   let family = 0;
   while (children.length < count) {
     const size = Math.min(rnd.weighted(FAMILY_SIZES), count - children.length);
-    children.push(...makeFamily(rnd, seed, family++, children.length, size));
+    children.push(...makeFamily(rnd, seed, family++, first + children.length, size));
   }
   return children;
 }

@@ -104,6 +104,40 @@ describe("the agency event stream", () => {
     );
   });
 
+  it("keeps a stream planned apart (the bench's warm-up) from sharing any id with another", () => {
+    const first = planStream(3_000, 5);
+    const apart = planStream(3_000, 1005, undefined, { tag: "warm-", firstChild: 5_000_000 });
+    const ids = (p: typeof first) => {
+      const bodies = p.messages.flatMap((m) => {
+        try {
+          return [body(m)];
+        } catch {
+          return []; // a bad message cut short
+        }
+      });
+      return {
+        events: new Set(bodies.map((e) => `${e.source}|${e.eventId}`)),
+        persons: new Set(bodies.map((e) => `${e.source}|${e.subject?.sourcePersonId}`)),
+        nhs: new Set(p.children.map((c) => c.nhsNumber)),
+        upns: new Set(p.children.map((c) => c.upn)),
+        keys: new Set(p.messages.map((m) => `${m.topic}|${m.key}`)),
+      };
+    };
+    const a = ids(first);
+    const b = ids(apart);
+    const shared = (x: Set<string>, y: Set<string>) => [...x].filter((v) => y.has(v));
+    expect(shared(a.events, b.events)).toEqual([]);
+    expect(shared(a.persons, b.persons).filter((p) => !p.endsWith("|undefined"))).toEqual([]);
+    expect(shared(a.nhs, b.nhs)).toEqual([]);
+    expect(shared(a.upns, b.upns)).toEqual([]);
+    expect(shared(a.keys, b.keys)).toEqual([]);
+    // the truth of the stream apart names its own children
+    expect(apart.children[0]?.child).toBe(5_000_000);
+    const truth = new Set(apart.children.map((c) => c.child));
+    for (const m of apart.messages)
+      if (m.child !== undefined) expect(truth.has(m.child)).toBe(true);
+  });
+
   it("names children so that no family-name block holds 5% of them", () => {
     const blocks = new Map<string, number>();
     for (const c of plan.children) {

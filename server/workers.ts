@@ -41,7 +41,7 @@ export function createWorkers(services: Services, kafka: KafkaClient | undefined
           maxEventBytes: k.maxEventBytes,
           rating: services.notifications.rating,
         },
-        concurrency: Math.max(1, services.config.database.poolSize - 2),
+        concurrency: k.ingestConcurrency,
       }),
     );
   }

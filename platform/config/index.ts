@@ -1,3 +1,4 @@
+import os from "node:os";
 import { envSchema, type Env } from "./schema.ts";
 import { mashConfig, mashProblems, type MashConfig } from "./mash.ts";
 
@@ -7,6 +8,19 @@ export type { MashConfig, RagTimescales, TimescaleAmount } from "./mash.ts";
 export const DEVELOPMENT_JWT_SECRET = "development-only-secret-do-not-use-in-production!";
 /** Development-only audit chain key, used when AUDIT_CHAIN_KEY is not set outside production. */
 export const DEVELOPMENT_AUDIT_CHAIN_KEY = "development-only-audit-chain-key-not-for-production";
+
+/**
+ * How many partitions' batches are taken in at once. Each is a transaction on a pool connection,
+ * and two are left for the API and the workers. Beyond about two per CPU more batches in flight
+ * only wait for each other's identity and rating locks and for the CPU (decision 79).
+ */
+export function ingestConcurrency(
+  e: Pick<Env, "KAFKA_INGEST_CONCURRENCY" | "DATABASE_POOL_SIZE">,
+  cpus = os.availableParallelism(),
+): number {
+  const room = Math.max(1, e.DATABASE_POOL_SIZE - 2);
+  return Math.min(e.KAFKA_INGEST_CONCURRENCY ?? 2 * cpus, room);
+}
 
 export interface Config {
   env: Env["NODE_ENV"];
@@ -35,6 +49,8 @@ export interface Config {
         groupId: string;
         topicPrefix: string;
         maxEventBytes: number;
+        /** Partitions taken in at once, each its own transaction on a pool connection. */
+        ingestConcurrency: number;
       };
   auth: {
     jwtSecret: string | undefined;
@@ -140,6 +156,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           groupId: e.KAFKA_GROUP_ID,
           topicPrefix: e.KAFKA_TOPIC_PREFIX,
           maxEventBytes: e.KAFKA_MAX_EVENT_BYTES,
+          ingestConcurrency: ingestConcurrency(e),
         }
       : { enabled: false },
     auth: {

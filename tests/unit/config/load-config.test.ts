@@ -1,5 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "#config/index.ts";
+import {
+  ConfigError,
+  DEVELOPMENT_JWT_SECRET,
+  ingestConcurrency,
+  loadConfig,
+} from "#config/index.ts";
 
 function problemsFor(env: Record<string, string>): string[] {
   try {
@@ -26,6 +31,23 @@ describe("configuration at start-up", () => {
     expect(loadConfig({}).server.stopTimeoutMs).toBe(4_000);
     expect(loadConfig({ KAFKA_BROKERS: "127.0.0.1:9092" }).server.stopTimeoutMs).toBe(25_000);
     expect(loadConfig({ STOP_TIMEOUT_MS: "1500" }).server.stopTimeoutMs).toBe(1_500);
+  });
+
+  it("takes in twice as many partitions at once as there are CPUs, leaving two connections", () => {
+    const pool = (size: number, concurrency?: number) => ({
+      DATABASE_POOL_SIZE: size,
+      KAFKA_INGEST_CONCURRENCY: concurrency,
+    });
+    expect(ingestConcurrency(pool(10), 2)).toBe(4);
+    expect(ingestConcurrency(pool(10), 8)).toBe(8);
+    expect(ingestConcurrency(pool(10, 6), 2)).toBe(6);
+    expect(ingestConcurrency(pool(10, 12), 2)).toBe(8);
+    expect(ingestConcurrency(pool(2), 2)).toBe(1);
+    const config = loadConfig({ KAFKA_BROKERS: "127.0.0.1:9092", KAFKA_INGEST_CONCURRENCY: "3" });
+    expect(config.kafka.enabled && config.kafka.ingestConcurrency).toBe(3);
+    expect(problemsFor({ KAFKA_INGEST_CONCURRENCY: "0" }).join("\n")).toMatch(
+      /KAFKA_INGEST_CONCURRENCY/,
+    );
   });
 
   it.each([

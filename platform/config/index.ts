@@ -1,4 +1,3 @@
-import os from "node:os";
 import { envSchema, type Env } from "./schema.ts";
 import { mashConfig, mashProblems, type MashConfig } from "./mash.ts";
 
@@ -10,16 +9,14 @@ export const DEVELOPMENT_JWT_SECRET = "development-only-secret-do-not-use-in-pro
 export const DEVELOPMENT_AUDIT_CHAIN_KEY = "development-only-audit-chain-key-not-for-production";
 
 /**
- * How many partitions' batches are taken in at once. Each is a transaction on a pool connection,
- * and two are left for the API and the workers. Beyond about two per CPU more batches in flight
- * only wait for each other's identity and rating locks and for the CPU (decision 79).
+ * How many partitions' batches are taken in at once: each is a transaction on a pool connection,
+ * and two are left for the API and the workers (decision 79).
  */
 export function ingestConcurrency(
   e: Pick<Env, "KAFKA_INGEST_CONCURRENCY" | "DATABASE_POOL_SIZE">,
-  cpus = os.availableParallelism(),
 ): number {
   const room = Math.max(1, e.DATABASE_POOL_SIZE - 2);
-  return Math.min(e.KAFKA_INGEST_CONCURRENCY ?? 2 * cpus, room);
+  return Math.min(e.KAFKA_INGEST_CONCURRENCY ?? room, room);
 }
 
 export interface Config {

@@ -81,7 +81,7 @@ export const kafkaSchema = z.object({
   KAFKA_TOPIC_PREFIX: z.string().default(""),
   /** Largest accepted agency event, in bytes; larger ones go to the DLQ. */
   KAFKA_MAX_EVENT_BYTES: positiveInt(256_000),
-  /** Partitions taken in at once (default: twice the CPUs, at most the pool size less two). */
+  /** Partitions taken in at once (default and most: the pool size less two). */
   KAFKA_INGEST_CONCURRENCY: z.coerce.number().int().positive().optional(),
 });
 

@@ -33,16 +33,15 @@ describe("configuration at start-up", () => {
     expect(loadConfig({ STOP_TIMEOUT_MS: "1500" }).server.stopTimeoutMs).toBe(1_500);
   });
 
-  it("takes in twice as many partitions at once as there are CPUs, leaving two connections", () => {
+  it("takes in as many partitions at once as the pool allows leaving two, or fewer if told", () => {
     const pool = (size: number, concurrency?: number) => ({
       DATABASE_POOL_SIZE: size,
       KAFKA_INGEST_CONCURRENCY: concurrency,
     });
-    expect(ingestConcurrency(pool(10), 2)).toBe(4);
-    expect(ingestConcurrency(pool(10), 8)).toBe(8);
-    expect(ingestConcurrency(pool(10, 6), 2)).toBe(6);
-    expect(ingestConcurrency(pool(10, 12), 2)).toBe(8);
-    expect(ingestConcurrency(pool(2), 2)).toBe(1);
+    expect(ingestConcurrency(pool(10))).toBe(8);
+    expect(ingestConcurrency(pool(10, 4))).toBe(4);
+    expect(ingestConcurrency(pool(10, 12))).toBe(8);
+    expect(ingestConcurrency(pool(2))).toBe(1);
     const config = loadConfig({ KAFKA_BROKERS: "127.0.0.1:9092", KAFKA_INGEST_CONCURRENCY: "3" });
     expect(config.kafka.enabled && config.kafka.ingestConcurrency).toBe(3);
     expect(problemsFor({ KAFKA_INGEST_CONCURRENCY: "0" }).join("\n")).toMatch(

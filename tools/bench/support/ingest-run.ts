@@ -128,7 +128,7 @@ async function measured(
   return {
     metrics: {
       events_per_s: Math.round(total / seconds),
-      cold_events_per_s: coldRate,
+      ...(options.warmup > 0 ? { cold_events_per_s: coldRate } : {}),
       consume_events_per_s: Math.round(windowEvents / (windowMs / 1000)),
       hub_cpu_ms_per_event: perEvent(hubCpu),
       pg_cpu_ms_per_event: postgres.available ? perEvent(pgMs) : NaN,

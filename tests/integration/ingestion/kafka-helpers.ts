@@ -5,6 +5,7 @@ import { createKafkaClient, type KafkaClient } from "#kafka/client.ts";
 import { createLogger } from "#logging/logger.ts";
 import type { StreamMessage } from "./event-stream.ts";
 import type { DeadLetter } from "#consumers/dead-letter.ts";
+import { watchOffsets } from "./offset-watch.ts";
 
 export function testKafka(brokers: string): KafkaClient {
   return createKafkaClient(
@@ -46,23 +47,11 @@ export async function remainingFor(
   groupId: string,
   topics: string[],
 ): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
+  const watch = await watchOffsets(kafka, groupId, topics);
   try {
-    let remaining = 0;
-    const committed = await admin.fetchOffsets({ groupId, topics });
-    for (const topic of topics) {
-      const heads = await admin.fetchTopicOffsets(topic);
-      const mine = committed.find((c) => c.topic === topic)?.partitions ?? [];
-      for (const h of heads) {
-        const c = mine.find((p) => p.partition === h.partition)?.offset ?? "-1";
-        const done = Number(c) < 0 ? Number(h.low) : Number(c);
-        remaining += Math.max(0, Number(h.high) - done);
-      }
-    }
-    return remaining;
+    return await watch.remaining();
   } finally {
-    await admin.disconnect();
+    await watch.close();
   }
 }
 

@@ -18,7 +18,7 @@ import { compareWithTruth } from "./identity-truth.ts";
 import { topicNames } from "#consumers/topic-names.ts";
 import { planStream } from "../../../tests/integration/ingestion/event-stream.ts";
 import { produce, testKafka } from "../../../tests/integration/ingestion/kafka-helpers.ts";
-import { watchOffsets } from "./offset-watch.ts";
+import { watchOffsets } from "../../../tests/integration/ingestion/offset-watch.ts";
 
 export interface IngestRunOptions {
   events: number;

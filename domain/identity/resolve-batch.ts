@@ -49,6 +49,7 @@ export async function resolveBatch(
   tx: SqlTx,
   items: readonly BatchSubject[],
 ): Promise<Resolution[]> {
+  if (items.length === 0) return []; // every event of the batch was received before
   const state = new BatchState(tx);
   const exact = await state.readIdentifiers(items);
   const unresolved = items.filter((item) => identifiersOf(item).every((i) => !exact.has(idKey(i))));

@@ -6,7 +6,7 @@
 //  - records, household links and ratings are written in rounds (rounds.ts), so each child's
 //    picture is rated after each of its events in order, making the notifications one event at a
 //    time would make;
-//  - rejected events are kept as RejectedEvent rows with every issue.
+//  - rejected events are kept as RejectedEvent rows with every issue, in the same transaction.
 // Nothing is committed unless everything is: a failure rolls the whole batch back, and the
 // caller (the consumer) splits the batch to find the event that fails.
 import type { Db } from "#db/client.ts";
@@ -76,18 +76,19 @@ export async function ingestBatch(
     };
   });
   const pool = sqlPool(db);
-  const identified =
-    valid.length > 0
-      ? await withRetry(pool, (tx) => identifyFirst(tx, valid))
-      : new Map<Valid, string>();
-  const stored =
-    valid.length > 0
-      ? await withRetry(pool, (tx) => storeBatch(tx, valid, identified, options))
-      : undefined;
-  for (const [index, outcome] of stored?.outcomes ?? []) outcomes[index] = outcome;
   const keep = options.keepRejected !== false;
-  const toKeep = keep ? [...rejected, ...(stored?.conflicts ?? [])] : [];
-  if (toKeep.length > 0) await inPgTransaction(pool, (tx) => recordRejections(tx, toKeep));
+  if (valid.length > 0) {
+    const identified = await withRetry(pool, (tx) => identifyFirst(tx, valid));
+    // the rejected events are kept in the batch's own transaction: one commit for the batch
+    const stored = await withRetry(pool, async (tx) => {
+      const batch = await storeBatch(tx, valid, identified, options);
+      if (keep) await recordRejections(tx, [...rejected, ...batch.conflicts]);
+      return batch;
+    });
+    for (const [index, outcome] of stored.outcomes) outcomes[index] = outcome;
+  } else if (keep && rejected.length > 0) {
+    await inPgTransaction(pool, (tx) => recordRejections(tx, rejected));
+  }
   return outcomes.map((o) => {
     if (!o) throw new Error("an event of the batch was left without an outcome");
     return o;

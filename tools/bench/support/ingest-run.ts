@@ -7,12 +7,14 @@
 // hub process's CPU and the bench process's, PostgreSQL's CPU (/proc), the hub's resident memory
 // every 250 ms and its peak (VmHWM) and the bench's; then the hub's children are compared with
 // the stream's truth.
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import type { BenchContext } from "./context.ts";
 import { startBenchHub, type BenchHub } from "./hub.ts";
 import { postgresCpu } from "./postgres-cpu.ts";
 import { cpuMs } from "./proc.ts";
+import { startIngestFloorProcess } from "./ingest-floor.ts";
 import { sampleRss } from "./rss.ts";
 import { compareWithTruth } from "./identity-truth.ts";
 import { topicNames } from "#consumers/topic-names.ts";
@@ -27,6 +29,8 @@ export interface IngestRunOptions {
   warmup: number;
   /** Work done while the stream is consumed (e.g. view load); `consuming()` turns false at the end. */
   during?: (hub: BenchHub, databaseUrl: string, consuming: () => boolean) => Promise<void>;
+  /** Then the same streams through the ingest floor (ingest-floor.ts), timed the same way. */
+  floor?: boolean;
 }
 
 export interface IngestRunResult {
@@ -39,8 +43,29 @@ const POLL_MS = 20;
 /** The warm-up's children are numbered from here, and its event ids tagged (planStream). */
 const WARMUP_APART = { tag: "warm-", firstChild: 5_000_000 };
 const ms = (n: number) => Math.round(n * 100) / 100;
+/** The hub's partitions in flight by default (its pool of 10 less two, platform/config). */
+const FLOOR_PARTITIONS_IN_FLIGHT = 8;
 
-export async function ingestRun(ctx: BenchContext, options: IngestRunOptions) {
+export async function ingestRun(
+  ctx: BenchContext,
+  options: IngestRunOptions,
+): Promise<IngestRunResult> {
+  const hub = await hubRun(ctx, options);
+  if (!options.floor) return hub;
+  const floor = await floorRun(ctx, options);
+  const hubRate = hub.metrics["events_per_s"] ?? NaN;
+  return {
+    metrics: {
+      ...hub.metrics,
+      ...floor.metrics,
+      hub_over_floor:
+        Math.round((hubRate / (floor.metrics["floor_events_per_s"] ?? NaN)) * 100) / 100,
+    },
+    notes: `${hub.notes}; ${floor.notes}`,
+  };
+}
+
+async function hubRun(ctx: BenchContext, options: IngestRunOptions) {
   if (!ctx.kafkaBrokers) throw new Error("needs Kafka");
   const database = await ctx.createDatabase();
   const postgres = await postgresCpu(database.url);
@@ -58,7 +83,7 @@ export async function ingestRun(ctx: BenchContext, options: IngestRunOptions) {
         const warm = planStream(options.warmup, options.seed + 1000, undefined, WARMUP_APART);
         const t = Date.now();
         await produce(kafka, prefix, warm.messages, 500);
-        await until(async () => (await offsets.remaining()) === 0, hub, 600_000);
+        await until(async () => (await offsets.remaining()) === 0, hub.running, 600_000);
         coldRate = Math.round(options.warmup / ((Date.now() - t) / 1000));
         await settled(database.url);
       }
@@ -108,7 +133,7 @@ async function measured(
   let consuming = true;
   const during = options.during?.(hub, database.url, () => consuming);
   try {
-    await until(async () => (await offsets.remaining()) === 0, hub, 3_600_000);
+    await until(async () => (await offsets.remaining()) === 0, hub.running, 3_600_000);
   } finally {
     consuming = false;
   }
@@ -160,21 +185,25 @@ async function measured(
 
 const fmt = (load: number[]) => load.map((l) => l.toFixed(2)).join(" ");
 
-class HubGone extends Error {
+class ConsumerGone extends Error {
   constructor() {
-    super("the hub process exited while consuming");
+    super("the consuming process exited while consuming");
   }
 }
 
-async function until(check: () => Promise<boolean>, hub: BenchHub, limitMs: number): Promise<void> {
+async function until(
+  check: () => Promise<boolean>,
+  running: () => boolean,
+  limitMs: number,
+): Promise<void> {
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
-    if (!hub.running()) throw new HubGone();
+    if (!running()) throw new ConsumerGone();
     const done = await check().catch(() => false);
     if (done) return;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  throw new Error("gave up waiting for the hub");
+  throw new Error("gave up waiting for the consumer");
 }
 
 /**
@@ -214,5 +243,71 @@ async function countStored(url: string) {
     };
   } finally {
     await c.end();
+  }
+}
+
+/**
+ * The same warm-up and measured streams through the ingest floor (ingest-floor.ts, its own
+ * process) on a database and topics of its own, timed as the hub is: from the start of
+ * production to the last committed offset, with the floor process's and PostgreSQL's CPU over the
+ * consume window.
+ */
+async function floorRun(ctx: BenchContext, options: IngestRunOptions): Promise<IngestRunResult> {
+  if (!ctx.kafkaBrokers) throw new Error("needs Kafka");
+  const database = await ctx.createDatabase();
+  const postgres = await postgresCpu(database.url);
+  const prefix = `f${randomBytes(4).toString("hex")}.`;
+  const groupId = `bench-floor-${prefix}`;
+  const concurrency = FLOOR_PARTITIONS_IN_FLIGHT;
+  const floor = await startIngestFloorProcess({
+    brokers: ctx.kafkaBrokers,
+    topicPrefix: prefix,
+    groupId,
+    databaseUrl: database.url,
+    concurrency,
+  });
+  const kafka = testKafka(ctx.kafkaBrokers);
+  const offsets = await watchOffsets(kafka, groupId, Object.values(topicNames(prefix).agency));
+  try {
+    const drained = (limitMs: number) =>
+      until(async () => (await offsets.remaining()) === 0, floor.running, limitMs);
+    if (options.warmup > 0) {
+      ctx.progress(`the ingest floor: warming with ${options.warmup} events`);
+      const warm = planStream(options.warmup, options.seed + 1000, undefined, WARMUP_APART);
+      await produce(kafka, prefix, warm.messages, 500);
+      await drained(600_000);
+      await settled(database.url);
+    }
+    const plan = planStream(options.events, options.seed);
+    const total = plan.messages.length;
+    ctx.progress(`the ingest floor: producing ${total} events`);
+    const started = Date.now();
+    await produce(kafka, prefix, plan.messages, 500);
+    plan.messages.length = 0;
+    const windowEvents = await offsets.remaining();
+    const cpu0 = cpuMs(floor.pid);
+    const pg0 = postgres.sample();
+    const t0 = Date.now();
+    await drained(3_600_000);
+    const windowMs = Date.now() - t0;
+    const cpu = cpuMs(floor.pid) - cpu0;
+    const pgMs = postgres.sample() - pg0;
+    const seconds = (Date.now() - started) / 1000;
+    const perEvent = (cpuMs: number) => (windowEvents > 0 ? ms(cpuMs / windowEvents) : NaN);
+    return {
+      metrics: {
+        floor_events_per_s: Math.round(total / seconds),
+        floor_consume_events_per_s: Math.round(windowEvents / (windowMs / 1000)),
+        floor_cpu_ms_per_event: perEvent(cpu),
+        floor_pg_cpu_ms_per_event: postgres.available ? perEvent(pgMs) : NaN,
+      },
+      notes:
+        `floor = the same warm-up and stream through ingest-floor.ts (its own process, ${concurrency} partitions in flight): ` +
+        `each chunk's JSON messages claimed by (source, eventId) in one prepared INSERT, offsets committed after it, nothing else; ` +
+        `hub_over_floor = events_per_s / floor_events_per_s`,
+    };
+  } finally {
+    await offsets.close();
+    await floor.stop();
   }
 }

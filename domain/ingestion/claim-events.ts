@@ -1,4 +1,5 @@
-// The claim of a batch's events: one INSERT … ON CONFLICT DO NOTHING RETURNING over arrays, then
+// The claim of a batch's events: one INSERT … ON CONFLICT DO NOTHING RETURNING over arrays (with
+// the child each was linked to, where that is known already), then
 // one read of the (source, eventId)s somebody had already claimed — a duplicate when its content
 // hash is the same, a conflict when it is not (the first is kept). Inside the batch's transaction.
 import { randomUUID } from "node:crypto";
@@ -10,6 +11,8 @@ export interface ToClaim {
   body: Record<string, unknown>;
   hash: string;
   via: string;
+  /** The child the event was linked to beforehand (ingest-batch's identity transaction). */
+  personId?: string | undefined;
 }
 
 export type Claim =
@@ -25,14 +28,16 @@ export async function claimEvents(tx: SqlTx, items: readonly ToClaim[]): Promise
   if (items.length === 0) return [];
   const ids = items.map(() => randomUUID());
   const claimed = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "InboundEvent" ("id", "source", "eventId", "type", "contentHash", "occurredAt", "via", "body")
-    SELECT c.id, c.source::"Agency", c.event_id, c.type, c.hash, c.occurred, c.via, c.body
+    INSERT INTO "InboundEvent" ("id", "source", "eventId", "type", "contentHash", "occurredAt", "via", "body",
+                                "personId")
+    SELECT c.id, c.source::"Agency", c.event_id, c.type, c.hash, c.occurred, c.via, c.body, c.person
       FROM unnest(${ids}::uuid[], ${items.map((i) => i.event.source)}::text[],
                   ${items.map((i) => i.event.eventId)}::text[], ${items.map((i) => i.event.type)}::text[],
                   ${items.map((i) => i.hash)}::text[],
                   ${items.map((i) => new Date(i.event.occurredAt).toISOString())}::timestamptz[],
-                  ${items.map((i) => i.via)}::text[], ${items.map((i) => JSON.stringify(i.body))}::jsonb[])
-        AS c(id, source, event_id, type, hash, occurred, via, body)
+                  ${items.map((i) => i.via)}::text[], ${items.map((i) => JSON.stringify(i.body))}::jsonb[],
+                  ${items.map((i) => i.personId ?? null)}::uuid[])
+        AS c(id, source, event_id, type, hash, occurred, via, body, person)
     ON CONFLICT DO NOTHING
     RETURNING "id"::text AS "id"`;
   const mine = new Set(claimed.map((r) => r.id));

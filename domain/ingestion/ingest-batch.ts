@@ -210,7 +210,13 @@ async function storeBatch(
   }
   const claims = await claimEvents(
     tx,
-    firsts.map((v) => ({ event: v.event, body: v.body, hash: v.hash, via: v.input.meta.via })),
+    firsts.map((v) => ({
+      event: v.event,
+      body: v.body,
+      hash: v.hash,
+      via: v.input.meta.via,
+      personId: identified.get(v),
+    })),
   );
   const claimOf = new Map<Valid, Claim>(firsts.map((v, i) => [v, claims[i]!]));
   const claimed = firsts.filter((v) => claimOf.get(v)?.status === "CLAIMED");
@@ -228,9 +234,11 @@ async function storeBatch(
     };
     return { v, ctx, adapter, row: adapter.row(ctx, v.event.payload) };
   });
+  // an event is claimed with the child identified first; only one whose child changed since (a
+  // merge meanwhile, or a claim that raced) is linked again
   await linkEventsToChildren(
     tx,
-    events.map((e) => e.ctx),
+    events.filter((e) => e.ctx.personId !== identified.get(e.v)).map((e) => e.ctx),
   );
 
   // rounds: what each event touches (its child, its record, and its family when that is rated)
@@ -347,7 +355,7 @@ async function storeBatch(
   return { outcomes: out, conflicts };
 }
 
-/** InboundEvent.personId for every event of the batch: one statement. */
+/** InboundEvent.personId for the events whose child is not the one they were claimed with. */
 async function linkEventsToChildren(
   tx: SqlTx,
   links: ReadonlyArray<{ inboundEventId: string; personId: string }>,

@@ -79,10 +79,12 @@ export async function ingestBatch(
   const keep = options.keepRejected !== false;
   if (valid.length > 0) {
     const identified = await withRetry(pool, (tx) => identifyFirst(tx, valid));
-    // the rejected events are kept in the batch's own transaction: one commit for the batch
+    // the rejected events are kept in the batch's own transaction (one commit for the batch):
+    // the invalid ones before it takes any rating lock, the conflicts its claim finds after
     const stored = await withRetry(pool, async (tx) => {
+      if (keep) await recordRejections(tx, rejected);
       const batch = await storeBatch(tx, valid, identified, options);
-      if (keep) await recordRejections(tx, [...rejected, ...batch.conflicts]);
+      if (keep) await recordRejections(tx, batch.conflicts);
       return batch;
     });
     for (const [index, outcome] of stored.outcomes) outcomes[index] = outcome;

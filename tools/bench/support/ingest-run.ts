@@ -6,7 +6,8 @@
 // to the last committed offset. The consume window — from the end of production — gives the
 // hub process's CPU and the bench process's, PostgreSQL's CPU (/proc), the hub's resident memory
 // every 250 ms and its peak (VmHWM) and the bench's; then the hub's children are compared with
-// the stream's truth.
+// the stream's truth. With `floor`, the same warm-up and stream then go through the ingest floor
+// (ingest-floor.ts) on a database and topics of its own, timed the same way.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";

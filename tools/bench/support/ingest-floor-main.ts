@@ -5,6 +5,7 @@
 // Prints `ready` on stdout once it has joined its group; SIGTERM or SIGINT leaves the group and
 // exits 0. The URL is on the command line (bench databases are local, trust auth).
 import { startIngestFloor } from "./ingest-floor.ts";
+import { stopOnSignal } from "./stop-on-signal.ts";
 
 const [brokers, topicPrefix, groupId, concurrency, databaseUrl] = process.argv.slice(2);
 if (!brokers || !topicPrefix || !groupId || !Number(concurrency) || !databaseUrl) {
@@ -23,14 +24,4 @@ const floor = await startIngestFloor({
 });
 process.stdout.write("ready\n");
 
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    floor.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+stopOnSignal(() => floor.stop());

@@ -46,15 +46,16 @@ interface Claimed {
 /** Source and eventId of a message, or undefined for one that is not such JSON (left out). */
 export function claimOf(value: Buffer | null): Claimed | undefined {
   if (!value) return undefined;
+  const text = value.toString("utf8");
+  // jsonb refuses \u0000, as the hub's own store does
+  if (text.includes("\\u0000")) return undefined;
   try {
-    const body: unknown = JSON.parse(value.toString("utf8"));
+    const body: unknown = JSON.parse(text);
     if (!body || typeof body !== "object") return undefined;
     const { source, eventId } = body as { source?: unknown; eventId?: unknown };
     if (typeof source !== "string" || typeof eventId !== "string") return undefined;
     const hash = createHash("sha256").update(value).digest("hex");
-    // jsonb refuses \u0000, as the hub's own store does
-    const text = value.toString("utf8");
-    return text.includes("\\u0000") ? undefined : { source, eventId, hash, body: text };
+    return { source, eventId, hash, body: text };
   } catch {
     return undefined;
   }

@@ -21,7 +21,13 @@ import { compareWithTruth } from "./identity-truth.ts";
 import { topicNames } from "#consumers/topic-names.ts";
 import { planStream } from "../../../tests/integration/ingestion/event-stream.ts";
 import { produce, testKafka } from "../../../tests/integration/ingestion/kafka-helpers.ts";
-import { watchOffsets } from "../../../tests/integration/ingestion/offset-watch.ts";
+import {
+  watchOffsets,
+  type OffsetWatch,
+} from "../../../tests/integration/ingestion/offset-watch.ts";
+import { ingestConcurrency } from "#config/index.ts";
+import { databaseSchema } from "#config/schema.ts";
+import type { KafkaClient } from "#kafka/client.ts";
 
 export interface IngestRunOptions {
   events: number;
@@ -44,8 +50,8 @@ const POLL_MS = 20;
 /** The warm-up's children are numbered from here, and its event ids tagged (planStream). */
 const WARMUP_APART = { tag: "warm-", firstChild: 5_000_000 };
 const ms = (n: number) => Math.round(n * 100) / 100;
-/** The hub's partitions in flight by default (its pool of 10 less two, platform/config). */
-const FLOOR_PARTITIONS_IN_FLIGHT = 8;
+/** The floor takes in as many partitions at once as the bench's hub does (its default pool). */
+const FLOOR_PARTITIONS_IN_FLIGHT = ingestConcurrency(databaseSchema.parse({}));
 
 export async function ingestRun(
   ctx: BenchContext,
@@ -78,16 +84,8 @@ async function hubRun(ctx: BenchContext, options: IngestRunOptions) {
     const groupId = `mash-hub-${prefix}`;
     const offsets = await watchOffsets(kafka, groupId, topics);
     try {
-      let coldRate = NaN;
-      if (options.warmup > 0) {
-        ctx.progress(`warming the hub with ${options.warmup} events of other children`);
-        const warm = planStream(options.warmup, options.seed + 1000, undefined, WARMUP_APART);
-        const t = Date.now();
-        await produce(kafka, prefix, warm.messages, 500);
-        await until(async () => (await offsets.remaining()) === 0, hub.running, 600_000);
-        coldRate = Math.round(options.warmup / ((Date.now() - t) / 1000));
-        await settled(database.url);
-      }
+      const hubSide = { kafka, prefix, offsets, running: hub.running, database };
+      const coldRate = await warmUp(ctx, options, hubSide, "the hub");
       return await measured(ctx, options, { hub, database, postgres, kafka, offsets, coldRate });
     } finally {
       await offsets.close();
@@ -101,8 +99,8 @@ interface RunParts {
   hub: BenchHub;
   database: { url: string };
   postgres: Awaited<ReturnType<typeof postgresCpu>>;
-  kafka: ReturnType<typeof testKafka>;
-  offsets: Awaited<ReturnType<typeof watchOffsets>>;
+  kafka: KafkaClient;
+  offsets: OffsetWatch;
   coldRate: number;
 }
 
@@ -134,7 +132,7 @@ async function measured(
   let consuming = true;
   const during = options.during?.(hub, database.url, () => consuming);
   try {
-    await until(async () => (await offsets.remaining()) === 0, hub.running, 3_600_000);
+    await drained(offsets, hub.running, 3_600_000);
   } finally {
     consuming = false;
   }
@@ -192,19 +190,48 @@ class ConsumerGone extends Error {
   }
 }
 
-async function until(
-  check: () => Promise<boolean>,
-  running: () => boolean,
-  limitMs: number,
-): Promise<void> {
+/** Returns once the group has committed every offset; throws if the consumer's process exits. */
+async function drained(offsets: OffsetWatch, running: () => boolean, limitMs: number) {
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (!running()) throw new ConsumerGone();
-    const done = await check().catch(() => false);
+    const done = await offsets.remaining().then(
+      (n) => n === 0,
+      () => false,
+    );
     if (done) return;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   throw new Error("gave up waiting for the consumer");
+}
+
+interface Consumer {
+  kafka: KafkaClient;
+  prefix: string;
+  offsets: OffsetWatch;
+  running: () => boolean;
+  database: { url: string };
+}
+
+/**
+ * The warm-up stream (other children: WARMUP_APART) taken in, then a quiet database (settled);
+ * answers the warm-up's rate, production included (NaN without a warm-up).
+ */
+async function warmUp(
+  ctx: BenchContext,
+  options: IngestRunOptions,
+  c: Consumer,
+  who: string,
+): Promise<number> {
+  if (options.warmup <= 0) return NaN;
+  ctx.progress(`warming ${who} with ${options.warmup} events of other children`);
+  const warm = planStream(options.warmup, options.seed + 1000, undefined, WARMUP_APART);
+  const t = Date.now();
+  await produce(c.kafka, c.prefix, warm.messages, 500);
+  await drained(c.offsets, c.running, 600_000);
+  const rate = Math.round(options.warmup / ((Date.now() - t) / 1000));
+  await settled(c.database.url);
+  return rate;
 }
 
 /**
@@ -270,15 +297,12 @@ async function floorRun(ctx: BenchContext, options: IngestRunOptions): Promise<I
   const kafka = testKafka(ctx.kafkaBrokers);
   const offsets = await watchOffsets(kafka, groupId, Object.values(topicNames(prefix).agency));
   try {
-    const drained = (limitMs: number) =>
-      until(async () => (await offsets.remaining()) === 0, floor.running, limitMs);
-    if (options.warmup > 0) {
-      ctx.progress(`the ingest floor: warming with ${options.warmup} events`);
-      const warm = planStream(options.warmup, options.seed + 1000, undefined, WARMUP_APART);
-      await produce(kafka, prefix, warm.messages, 500);
-      await drained(600_000);
-      await settled(database.url);
-    }
+    await warmUp(
+      ctx,
+      options,
+      { kafka, prefix, offsets, running: floor.running, database },
+      "the floor",
+    );
     const plan = planStream(options.events, options.seed);
     const total = plan.messages.length;
     ctx.progress(`the ingest floor: producing ${total} events`);
@@ -289,7 +313,7 @@ async function floorRun(ctx: BenchContext, options: IngestRunOptions): Promise<I
     const cpu0 = cpuMs(floor.pid);
     const pg0 = postgres.sample();
     const t0 = Date.now();
-    await drained(3_600_000);
+    await drained(offsets, floor.running, 3_600_000);
     const windowMs = Date.now() - t0;
     const cpu = cpuMs(floor.pid) - cpu0;
     const pgMs = postgres.sample() - pg0;

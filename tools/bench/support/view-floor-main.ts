@@ -6,6 +6,7 @@
 // The URL is on the command line, so `ps` shows it: bench databases are local (trust auth); a
 // password in BENCH_DATABASE_URL would be visible to the machine's other users.
 import { startApolloBaseline, startViewFloor, type ViewServer } from "./view-floor.ts";
+import { stopOnSignal } from "./stop-on-signal.ts";
 
 const [kind, databaseUrl] = process.argv.slice(2);
 if ((kind !== "floor" && kind !== "apollo") || !databaseUrl) {
@@ -17,14 +18,4 @@ const server: ViewServer =
   kind === "floor" ? await startViewFloor(databaseUrl) : await startApolloBaseline(databaseUrl);
 process.stdout.write(`listening ${server.url}\n`);
 
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    server.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+stopOnSignal(() => server.stop());
